@@ -1,0 +1,41 @@
+// Bundles the extension (Node extension host) and the CLI. Each bundle carries the compiled
+// notes (src/generated/knowledge.json, written by scripts/build-knowledge.js) inline, so the
+// shipped extension reads no files at run time.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  // jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+async function main() {
+  if (watch) {
+    for (const options of targets) {
+      const context = await esbuild.context(options);
+      await context.watch();
+    }
+    return;
+  }
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

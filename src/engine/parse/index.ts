@@ -1,0 +1,47 @@
+import { LineIndex } from './lines';
+import { parseJson } from './json';
+import { parseYaml } from './yaml';
+import type { Node } from './tree';
+import type { ParseError } from './errors';
+
+export type { ParseError } from './errors';
+export * from './tree';
+export { LineIndex } from './lines';
+
+export interface ParsedDocument {
+  /** The text that was parsed, without a leading byte-order mark. */
+  text: string;
+  fileName: string;
+  format: 'yaml' | 'json';
+  tree: Node | undefined;
+  errors: ParseError[];
+  lines: LineIndex;
+}
+
+/**
+ * Parses a template, buildspec or appspec. JSON is chosen by the `.json` extension or a leading
+ * `{`; a file that is not valid JSON but not named `.json` is read as YAML (YAML flow maps start
+ * with `{` too). A parser that fails outright (e.g. nesting deeper than the stack) becomes one
+ * parse error rather than an exception.
+ */
+export function parse(text: string, fileName = ''): ParsedDocument {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = new LineIndex(body);
+  const isJsonName = /\.json$/i.test(fileName);
+  const looksJson = /^\s*\{/.test(body);
+  try {
+    if (isJsonName || looksJson) {
+      const json = parseJson(body);
+      if (isJsonName || json.errors.length === 0) {
+        return { text: body, fileName, format: 'json', tree: json.tree, errors: json.errors, lines };
+      }
+    }
+    const yaml = parseYaml(body);
+    return { text: body, fileName, format: 'yaml', tree: yaml.tree, errors: yaml.errors, lines };
+  } catch (error) {
+    const message = error instanceof RangeError
+      ? 'The document is nested too deeply to read.'
+      : `The document could not be read: ${(error as Error).message}`;
+    return { text: body, fileName, format: isJsonName ? 'json' : 'yaml', tree: undefined, errors: [{ message, start: 0, end: 1 }], lines };
+  }
+}

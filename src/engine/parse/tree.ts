@@ -1,0 +1,109 @@
+/**
+ * The neutral document tree that every rule and hover reads. YAML and JSON both parse into it,
+ * so a JSON template and its YAML twin give the same findings. CloudFormation short-form tags
+ * (`!Ref X`) become the same one-key map as their long form (`{Ref: X}`), marked `short`.
+ */
+export type Node = MapNode | SeqNode | ScalarNode;
+
+interface NodeBase {
+  /** Offset of the first character of the node (of the tag, for a short-form intrinsic). */
+  start: number;
+  /** Offset just past the node's last character. */
+  end: number;
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface ScalarNode extends NodeBase {
+  type: 'scalar';
+  value: ScalarValue;
+  /** True when the scalar was written quoted ('x', "x") or as a block scalar: it is text, never a number. */
+  quoted?: boolean;
+  /** The YAML tag as written, when it is not a CloudFormation intrinsic. */
+  tag?: string;
+}
+
+export interface Pair {
+  key: ScalarNode;
+  /** Null when nothing follows the colon (`Properties:`). */
+  value: Node | null;
+  start: number;
+  end: number;
+}
+
+export interface MapNode extends NodeBase {
+  type: 'map';
+  pairs: Pair[];
+  /** Set on a map made from a short-form tag such as `!GetAtt A.Arn`. */
+  short?: boolean;
+  flow?: boolean;
+  tag?: string;
+}
+
+export interface SeqNode extends NodeBase {
+  type: 'seq';
+  items: Node[];
+  flow?: boolean;
+  tag?: string;
+}
+
+export function isMap(node: Node | null | undefined): node is MapNode {
+  return node?.type === 'map';
+}
+
+export function isSeq(node: Node | null | undefined): node is SeqNode {
+  return node?.type === 'seq';
+}
+
+export function isScalar(node: Node | null | undefined): node is ScalarNode {
+  return node?.type === 'scalar';
+}
+
+/** The pair of `map` whose key is `key` (the last one, as YAML and JSON loaders keep the last). */
+export function pairOf(map: Node | null | undefined, key: string): Pair | undefined {
+  if (!isMap(map)) return undefined;
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    if (map.pairs[i].key.value === key) return map.pairs[i];
+  }
+  return undefined;
+}
+
+export function get(map: Node | null | undefined, key: string): Node | undefined {
+  return pairOf(map, key)?.value ?? undefined;
+}
+
+/** Follows a path of keys and indexes from `node`. */
+export function at(node: Node | null | undefined, path: ReadonlyArray<string | number>): Node | undefined {
+  let current: Node | null | undefined = node;
+  for (const step of path) {
+    if (current == null) return undefined;
+    if (typeof step === 'number') {
+      current = isSeq(current) ? current.items[step] : undefined;
+    } else {
+      current = get(current, step);
+    }
+  }
+  return current ?? undefined;
+}
+
+/** A scalar's text, or undefined for anything that is not a plain string scalar. */
+export function stringOf(node: Node | null | undefined): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The single key of a one-key map (the shape of every intrinsic function), else undefined. */
+export function soleKey(node: Node | null | undefined): string | undefined {
+  if (!isMap(node) || node.pairs.length !== 1) return undefined;
+  const key = node.pairs[0].key.value;
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** Converts a subtree to plain JavaScript values (for messages and small lookups, not hot paths). */
+export function toPlain(node: Node | null | undefined): unknown {
+  if (node == null) return null;
+  if (node.type === 'scalar') return node.value;
+  if (node.type === 'seq') return node.items.map(toPlain);
+  const out: Record<string, unknown> = {};
+  for (const pair of node.pairs) out[String(pair.key.value)] = toPlain(pair.value);
+  return out;
+}

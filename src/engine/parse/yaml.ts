@@ -1,0 +1,114 @@
+import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import type { MapNode, Node, Pair, ScalarNode, ScalarValue } from './tree';
+import { SHORT_TAGS } from './intrinsics';
+import type { ParseError } from './errors';
+
+type YamlNode = NonNullable<Document['contents']>;
+
+/** Parses YAML into the neutral tree. Aliases share the converted anchor node, so alias bombs stay small. */
+export function parseYaml(text: string): { tree: Node | undefined; errors: ParseError[] } {
+  const doc = parseDocument(text, { prettyErrors: false, strict: false, stringKeys: false });
+  const errors: ParseError[] = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0],
+    start: e.pos[0],
+    end: Math.max(e.pos[1], e.pos[0] + 1),
+  }));
+  if (doc.contents == null) return { tree: undefined, errors };
+  const converter = new YamlConverter(text, doc);
+  return { tree: converter.convert(doc.contents as YamlNode), errors };
+}
+
+class YamlConverter {
+  private readonly seen = new Map<unknown, Node>();
+
+  constructor(private readonly text: string, private readonly doc: Document) {}
+
+  convert(node: YamlNode | Alias | null | undefined): Node {
+    if (node == null) return { type: 'scalar', value: null, start: 0, end: 0 };
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      const cached = target ? this.seen.get(target) : undefined;
+      if (cached) return cached;
+      const [start, , end] = node.range ?? [0, 0, 0];
+      return { type: 'scalar', value: null, start, end };
+    }
+    const cached = this.seen.get(node);
+    if (cached) return cached;
+    const inner = this.convertUntagged(node);
+    const tag = (node as { tag?: string }).tag;
+    if (tag && SHORT_TAGS.has(tag)) return this.wrapShortTag(node, tag, inner);
+    if (tag && !tag.startsWith('tag:yaml.org,2002:')) inner.tag = tag;
+    return inner;
+  }
+
+  private convertUntagged(node: YamlNode): Node {
+    const [start, valueEnd] = node.range ?? [0, 0, 0];
+    if (isScalar(node)) {
+      const scalar: ScalarNode = { type: 'scalar', value: scalarValue(node.value), start, end: valueEnd };
+      if (node.type && node.type !== Scalar.PLAIN) scalar.quoted = true;
+      this.seen.set(node, scalar);
+      return scalar;
+    }
+    if (isMap(node)) {
+      const map: MapNode = { type: 'map', pairs: [], start, end: valueEnd };
+      if (node.flow) map.flow = true;
+      this.seen.set(node, map);
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const key = this.convertKey(item.key as YamlNode | null);
+        const value = item.value == null ? null : this.convert(item.value as YamlNode);
+        const pair: Pair = { key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end };
+        map.pairs.push(pair);
+      }
+      return map;
+    }
+    if (isSeq(node)) {
+      const seq: Node = { type: 'seq', items: [], start, end: valueEnd };
+      if (node.flow) seq.flow = true;
+      this.seen.set(node, seq);
+      for (const item of node.items) seq.items.push(this.convert(item as YamlNode));
+      return seq;
+    }
+    return { type: 'scalar', value: null, start, end: valueEnd };
+  }
+
+  /** Map keys are always text in CloudFormation and JSON; a YAML key `200` is the string "200". */
+  private convertKey(key: YamlNode | null): ScalarNode {
+    if (key == null) return { type: 'scalar', value: '', start: 0, end: 0 };
+    const [start, end] = key.range ?? [0, 0];
+    if (isScalar(key)) {
+      const value = key.value == null ? '' : String(key.value);
+      return { type: 'scalar', value, start, end };
+    }
+    return { type: 'scalar', value: this.text.slice(start, end), start, end };
+  }
+
+  /** `!GetAtt A.Arn` becomes `{Fn::GetAtt: A.Arn}`, the key spanning the tag as written. */
+  private wrapShortTag(node: YamlNode, tag: string, inner: Node): Node {
+    const tagStart = this.findTag(tag, inner.start);
+    const keyNode: ScalarNode = { type: 'scalar', value: SHORT_TAGS.get(tag)!, start: tagStart, end: tagStart + tag.length };
+    const wrapped: MapNode = {
+      type: 'map',
+      short: true,
+      start: tagStart,
+      end: inner.end,
+      pairs: [{ key: keyNode, value: inner, start: tagStart, end: inner.end }],
+    };
+    this.seen.set(node, wrapped);
+    return wrapped;
+  }
+
+  private findTag(tag: string, before: number): number {
+    const from = Math.max(0, before - tag.length);
+    const found = this.text.lastIndexOf(tag, from);
+    return found >= 0 && before - found < 4096 ? found : before;
+  }
+}
+
+function scalarValue(value: unknown): ScalarValue {
+  if (value == null) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return String(value);
+}
