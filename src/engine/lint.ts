@@ -1,0 +1,131 @@
+import { getKnowledge, type Knowledge } from './knowledge';
+import { parse, type ParsedDocument } from './parse';
+import { spanOfPath } from './parse/locate';
+import { detectKind, type Detection } from './detect';
+import { TemplateModel } from './model/template';
+import { formatBoth, pick } from './messages';
+import { rules as allRules } from './rules/registry';
+import type { Rule, Report } from './rules/types';
+import { Suppressions } from './suppress';
+import type { Bilingual, DetectedKind, DisplayLang, Fix, Path, Range, Severity, SeverityOverride } from './types';
+
+export interface LintOptions {
+  lang?: DisplayLang;
+  /** Per-rule severity overrides (`iacNotes.rules`, `--rule`). */
+  rules?: Record<string, SeverityOverride>;
+  knowledge?: Knowledge;
+  /** Called when a rule throws; the rule's findings are dropped and linting goes on. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messages: Bilingual;
+  /** The knowledge id the rule cites ('' for parse errors). */
+  note: string;
+  path: Path;
+  start: number;
+  end: number;
+  range: Range;
+  fixes: Fix[];
+}
+
+export interface LintResult {
+  kind: DetectedKind;
+  reason: string;
+  findings: Finding[];
+  doc: ParsedDocument;
+}
+
+/** The id of the single finding a syntax error produces (not a rule: it cannot be turned off). */
+export const PARSE_ERROR_ID = 'PARSE';
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
+
+export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
+  return lint(parse(text, fileName), options);
+}
+
+export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: Detection = detectKind(doc.fileName, doc.tree)): LintResult {
+  const lang = options.lang ?? 'en';
+  const result: LintResult = { kind: detection.kind, reason: detection.reason, findings: [], doc };
+  if (detection.kind === 'none') return result;
+  if (doc.errors.length > 0 || !doc.tree) {
+    result.findings.push(parseFinding(doc, lang));
+    return result;
+  }
+  const kind = detection.kind;
+  const knowledge = options.knowledge ?? getKnowledge();
+  const template = kind === 'cloudformation' || kind === 'sam' ? new TemplateModel(doc) : undefined;
+  const suppressions = new Suppressions(doc);
+  const root = doc.tree;
+
+  for (const rule of allRules) {
+    if (!rule.meta.kinds.includes(kind)) continue;
+    const severity = effectiveSeverity(rule, options.rules);
+    if (!severity) continue;
+    const reports: Report[] = [];
+    try {
+      rule.check({ doc, kind, root, knowledge, template, report: (r) => reports.push(r) });
+    } catch (error) {
+      options.onRuleError?.(rule.meta.id, error);
+      continue;
+    }
+    for (const report of reports) {
+      const span = spanOfPath(root, report.path, report.target);
+      const range = { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) };
+      if (suppressions.isSuppressed(rule.meta.id, range.start.line, report.path)) continue;
+      const template = rule.meta.messages[report.messageId];
+      if (!template) throw new Error(`${rule.meta.id}: no message "${report.messageId}"`);
+      const messages = formatBoth(template, report.data);
+      result.findings.push({
+        ruleId: rule.meta.id,
+        severity: report.downgrade ? LOWER[severity] : severity,
+        message: pick(messages, lang),
+        messages,
+        note: rule.meta.note,
+        path: report.path,
+        start: span.start,
+        end: span.end,
+        range,
+        fixes: report.fixes ?? [],
+      });
+    }
+  }
+  result.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return result;
+}
+
+/** The severity a rule runs at, or undefined when it is off. */
+export function effectiveSeverity(rule: Rule, overrides?: Record<string, SeverityOverride>): Severity | undefined {
+  const override = overrides?.[rule.meta.id];
+  if (override === 'off') return undefined;
+  if (override) return override;
+  return rule.meta.enabledByDefault === false ? undefined : rule.meta.severity;
+}
+
+/** One finding for the first syntax error: a cascade of follow-on errors helps nobody. */
+function parseFinding(doc: ParsedDocument, lang: DisplayLang): Finding {
+  const error = doc.errors[0] ?? { message: 'The document is empty.', start: 0, end: 0 };
+  const start = Math.min(error.start, doc.text.length);
+  const end = Math.max(start, Math.min(error.end, doc.text.length));
+  const more = doc.errors.length > 1 ? doc.errors.length - 1 : 0;
+  const messages = {
+    en: `${doc.format === 'json' ? 'JSON' : 'YAML'} syntax error: ${error.message}${more ? ` (and ${more} more)` : ''}. IaC Notes checks the file again once it parses.`,
+    ja: `${doc.format === 'json' ? 'JSON' : 'YAML'} の構文エラー: ${error.message}${more ? `（ほか ${more} 件）` : ''}。構文が正しくなると IaC Notes が再チェックします。`,
+  };
+  return {
+    ruleId: PARSE_ERROR_ID,
+    severity: 'error',
+    message: pick(messages, lang),
+    messages,
+    note: '',
+    path: [],
+    start,
+    end,
+    range: { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) },
+    fixes: [],
+  };
+}

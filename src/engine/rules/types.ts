@@ -1,0 +1,52 @@
+import type { Knowledge } from '../knowledge';
+import type { ParsedDocument } from '../parse';
+import type { Node } from '../parse/tree';
+import type { TemplateModel } from '../model/template';
+import type { Bilingual, FileKind, Fix, Path, Severity } from '../types';
+
+/** A rule's metadata: data, read by the registry, the README table, the CLI and the editor. */
+export interface RuleMeta {
+  /** Public, stable id from spec/notes-map.md §3 (e.g. `SQS006`). */
+  id: string;
+  severity: Severity;
+  kinds: readonly FileKind[];
+  title: Bilingual;
+  /** The knowledge entry the rule cites; its hover and "Open note" link. */
+  note: string;
+  /** Message templates; `{name}` placeholders are filled from a report's `data`. */
+  messages: Record<string, Bilingual>;
+  /** Off unless the user turns it on (`iacNotes.rules`, `--rule`). Defaults to on. */
+  enabledByDefault?: boolean;
+}
+
+export type MessageData = Record<string, string | number>;
+
+/** What a rule reports: a path, never a line number; the engine maps it to a range. */
+export interface Report {
+  path: Path;
+  messageId: string;
+  data?: MessageData;
+  /**
+   * Which part of the node at `path` to underline: the key (default for maps, lists and
+   * missing values) or the value (default for scalars).
+   */
+  target?: 'key' | 'value';
+  /** Lower than the rule's severity when only some candidates of a value violate (spec §2.1). */
+  downgrade?: boolean;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  doc: ParsedDocument;
+  kind: FileKind;
+  root: Node;
+  knowledge: Knowledge;
+  /** The template model, for CloudFormation and SAM files. */
+  template?: TemplateModel;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
