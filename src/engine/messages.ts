@@ -24,6 +24,7 @@ export function langFromEnv(env: Record<string, string | undefined>): Lang {
 
 /** Seconds as a user reads them: `180 s (3 min)`. */
 export function seconds(value: number): string {
+  if (value >= 86400 && value % 86400 === 0) return `${value} s (${value / 86400} d)`;
   if (value >= 3600 && value % 3600 === 0) return `${value} s (${value / 3600} h)`;
   if (value >= 60 && value % 60 === 0) return `${value} s (${value / 60} min)`;
   return `${value} s`;

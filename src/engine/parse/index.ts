@@ -36,7 +36,9 @@ export function parse(text: string, fileName = ''): ParsedDocument {
         return { text: body, fileName, format: 'json', tree: json.tree, errors: json.errors, lines };
       }
     }
-    const yaml = parseYaml(body);
+    // A lone CR ends a line for VS Code and the YAML spec, but not for the `yaml` library.
+    // Replacing it with LF keeps every offset, so positions still match the editor's text.
+    const yaml = parseYaml(body.includes('\r') ? body.replace(/\r(?!\n)/g, '\n') : body);
     return { text: body, fileName, format: 'yaml', tree: yaml.tree, errors: yaml.errors, lines };
   } catch (error) {
     const message = error instanceof RangeError

@@ -1,7 +1,7 @@
 import { get } from '../../parse/tree';
 import { seconds } from '../../messages';
 import type { Rule } from '../types';
-import { queueNumber, redrivePolicy } from './queue-facts';
+import { queueNumber, redrivePolicies } from './queue-facts';
 
 /**
  * SQS010: a dead-letter queue that keeps messages no longer than its source. For standard queues
@@ -28,20 +28,20 @@ const rule: Rule = {
     if (!template) return;
     const fallback = context.knowledge.number('sqs.retention', 'default');
     for (const queue of template.ofType('AWS::SQS::Queue')) {
-      const policy = redrivePolicy(queue);
-      if (!policy) continue;
-      const ref = template.referenced(get(policy.node, 'deadLetterTargetArn'));
-      const dlq = ref ? template.resources.get(ref.name) : undefined;
-      if (!dlq || dlq.type !== 'AWS::SQS::Queue' || dlq === queue) continue;
-      const source = queueNumber(template, queue, 'MessageRetentionPeriod', fallback);
-      const target = queueNumber(template, dlq, 'MessageRetentionPeriod', fallback);
-      if (source === undefined || target === undefined || target > source) continue;
-      const dlqRetention = get(dlq.properties, 'MessageRetentionPeriod');
-      context.report({
-        path: dlqRetention ? [...dlq.path, 'Properties', 'MessageRetentionPeriod'] : dlq.path,
-        messageId: 'retention',
-        data: { dlq: dlq.name, queue: queue.name, dlqRetention: seconds(target), queueRetention: seconds(source) },
-      });
+      const dlqNames = new Set(redrivePolicies(queue).map((policy) => template.referenced(get(policy.node, 'deadLetterTargetArn'))?.name));
+      for (const name of dlqNames) {
+        const dlq = name ? template.resources.get(name) : undefined;
+        if (!dlq || dlq.type !== 'AWS::SQS::Queue' || dlq === queue) continue;
+        const source = queueNumber(template, queue, 'MessageRetentionPeriod', fallback);
+        const target = queueNumber(template, dlq, 'MessageRetentionPeriod', fallback);
+        if (source === undefined || target === undefined || target > source) continue;
+        const dlqRetention = get(dlq.properties, 'MessageRetentionPeriod');
+        context.report({
+          path: dlqRetention ? [...dlq.path, 'Properties', 'MessageRetentionPeriod'] : dlq.path,
+          messageId: 'retention',
+          data: { dlq: dlq.name, queue: queue.name, dlqRetention: seconds(target), queueRetention: seconds(source) },
+        });
+      }
     }
   },
 };

@@ -1,4 +1,5 @@
-import { get, isMap, isScalar, type Node } from '../../parse/tree';
+import { get, isMap, isScalar, isSeq, type Node, soleKey } from '../../parse/tree';
+import type { Path } from '../../types';
 import { parse } from '../../parse';
 import { asBoolean, candidates, numberCandidates } from '../../model/values';
 import type { Resource, TemplateModel } from '../../model/template';
@@ -21,15 +22,30 @@ export function queueNumber(template: TemplateModel, queue: Resource, property: 
 }
 
 /**
- * RedrivePolicy as a map: CloudFormation accepts a map or a JSON string. Returns the tree of the
- * policy (for a string, a tree parsed from it, whose offsets are not the template's).
+ * The RedrivePolicy maps of a queue: CloudFormation accepts a map or a JSON string, and templates
+ * often wrap it in `Fn::If` (one policy per branch; an `AWS::NoValue` branch has none). For a
+ * string, the tree is parsed from it and its offsets are not the template's (`inline`).
  */
-export function redrivePolicy(queue: Resource): { node: Node; inline: boolean } | undefined {
+export function redrivePolicies(queue: Resource): Array<{ node: Node; inline: boolean; path: Path }> {
+  const basePath: Path = [...queue.path, 'Properties', 'RedrivePolicy'];
   const node = get(queue.properties, 'RedrivePolicy');
-  if (isMap(node)) return { node, inline: false };
-  if (isScalar(node) && typeof node.value === 'string') {
-    const parsed = parse(node.value, 'policy.json');
-    if (isMap(parsed.tree) && parsed.errors.length === 0) return { node: parsed.tree, inline: true };
+  const branches: Array<{ node: Node | undefined; path: Path }> = [];
+  if (soleKey(node) === 'Fn::If' && isMap(node)) {
+    const arg = node.pairs[0].value;
+    if (isSeq(arg) && arg.items.length === 3) {
+      branches.push({ node: arg.items[1], path: [...basePath, 'Fn::If', 1] }, { node: arg.items[2], path: [...basePath, 'Fn::If', 2] });
+    }
+  } else {
+    branches.push({ node, path: basePath });
   }
-  return undefined;
+  const out: Array<{ node: Node; inline: boolean; path: Path }> = [];
+  for (const branch of branches) {
+    const value = branch.node;
+    if (isMap(value) && !soleKey(value)?.match(/^(Ref|Fn::)/)) out.push({ node: value, inline: false, path: branch.path });
+    else if (isScalar(value) && typeof value.value === 'string') {
+      const parsed = parse(value.value, 'policy.json');
+      if (isMap(parsed.tree) && parsed.errors.length === 0) out.push({ node: parsed.tree, inline: true, path: branch.path });
+    }
+  }
+  return out;
 }

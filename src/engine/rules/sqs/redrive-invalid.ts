@@ -1,7 +1,7 @@
 import { get } from '../../parse/tree';
 import { numberCandidates } from '../../model/values';
 import type { Rule } from '../types';
-import { isFifo, redrivePolicy } from './queue-facts';
+import { isFifo, redrivePolicies } from './queue-facts';
 
 /**
  * SQS009: a RedrivePolicy SQS rejects: `maxReceiveCount` missing or outside 1–1,000, or a
@@ -36,35 +36,36 @@ const rule: Rule = {
     const min = context.knowledge.number('lambda.dlq', 'maxReceiveCount', 'min');
     const max = context.knowledge.number('lambda.dlq', 'maxReceiveCount', 'max');
     for (const queue of template.ofType('AWS::SQS::Queue')) {
-      const policy = redrivePolicy(queue);
-      if (!policy) continue;
-      const policyPath = [...queue.path, 'Properties', 'RedrivePolicy'];
-      const count = get(policy.node, 'maxReceiveCount');
-      if (count === undefined) {
-        context.report({ path: policyPath, target: 'key', messageId: 'missingCount', data: { queue: queue.name, min, max } });
-      } else {
-        const n = numberCandidates(count, template);
-        const bad = n?.values.find((v) => v < min || v > max);
-        if (n && bad !== undefined) {
-          context.report({
-            path: policy.inline ? policyPath : [...policyPath, 'maxReceiveCount'],
-            messageId: 'countRange', data: { min, max, value: bad },
-            downgrade: n.choice && n.values.some((v) => v >= min && v <= max),
-          });
+      for (const policy of redrivePolicies(queue)) {
+        const count = get(policy.node, 'maxReceiveCount');
+        if (count === undefined) {
+          context.report({ path: policy.path, target: 'key', messageId: 'missingCount', data: { queue: queue.name, min, max } });
+        } else {
+          const n = numberCandidates(count, template);
+          const bad = n?.values.find((v) => v < min || v > max);
+          if (n && bad !== undefined) {
+            context.report({
+              path: policy.inline ? policy.path : [...policy.path, 'maxReceiveCount'],
+              messageId: 'countRange',
+              data: { min, max, value: bad },
+              downgrade: n.choice && n.values.some((v) => v >= min && v <= max),
+            });
+          }
         }
+        if (policy.inline) continue;
+        const target = template.referenced(get(policy.node, 'deadLetterTargetArn'));
+        const dlq = target ? template.resources.get(target.name) : undefined;
+        if (!dlq || dlq.type !== 'AWS::SQS::Queue') continue;
+        const sourceFifo = isFifo(template, queue);
+        const dlqFifo = isFifo(template, dlq);
+        if (sourceFifo === undefined || dlqFifo === undefined || sourceFifo === dlqFifo) continue;
+        const label = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
+        context.report({
+          path: [...policy.path, 'deadLetterTargetArn'],
+          messageId: 'fifoMismatch',
+          data: { queue: queue.name, dlq: dlq.name, queueType: label(sourceFifo), dlqType: label(dlqFifo) },
+        });
       }
-      const target = template.referenced(get(policy.node, 'deadLetterTargetArn'));
-      const dlq = target ? template.resources.get(target.name) : undefined;
-      if (!dlq || dlq.type !== 'AWS::SQS::Queue' || policy.inline) continue;
-      const sourceFifo = isFifo(template, queue);
-      const dlqFifo = isFifo(template, dlq);
-      if (sourceFifo === undefined || dlqFifo === undefined || sourceFifo === dlqFifo) continue;
-      const label = (fifo: boolean) => (fifo ? 'FIFO' : 'standard');
-      context.report({
-        path: [...policyPath, 'deadLetterTargetArn'],
-        messageId: 'fifoMismatch',
-        data: { queue: queue.name, dlq: dlq.name, queueType: label(sourceFifo), dlqType: label(dlqFifo) },
-      });
     }
   },
 };
