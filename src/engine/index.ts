@@ -1,0 +1,32 @@
+/**
+ * The engine's public calls. Pure TypeScript: no `vscode`, no file system, so the same code
+ * serves the editor, the CLI, tests and (later) a web worker.
+ */
+export { parse, type ParsedDocument } from './parse';
+export { detectKind, type Detection } from './detect';
+export { lint, lintText, effectiveSeverity, PARSE_ERROR_ID, type Finding, type LintOptions, type LintResult } from './lint';
+export { hover, type HoverOptions, type HoverResult } from './hover';
+export { lookup, type LookupHit } from './lookup';
+export { getKnowledge, Knowledge, type NoteEntry } from './knowledge';
+export { renderNotePage } from './render';
+export { rules, ruleById } from './rules/registry';
+export { langFromEnv, pick } from './messages';
+export type * from './types';
+
+import { getKnowledge } from './knowledge';
+import { renderNotePage, type LinkOptions } from './render';
+import { rules } from './rules/registry';
+import type { DisplayLang } from './types';
+
+/** The full page of a note with what surrounds it: related notes and the rules that cite it. */
+export function notePage(id: string, lang: DisplayLang, options: LinkOptions = {}): string | undefined {
+  const knowledge = getKnowledge();
+  const entry = knowledge.get(id);
+  if (!entry) return undefined;
+  const ruleIds = rules.filter((r) => r.meta.note === entry.id).map((r) => r.meta.id);
+  const relatedTitles = (entry.related ?? [])
+    .map((rid) => knowledge.get(rid))
+    .filter((e): e is NonNullable<typeof e> => Boolean(e))
+    .map((e) => ({ id: e.id, title: e.title }));
+  return renderNotePage(entry, lang, { ruleIds, relatedTitles }, options);
+}
