@@ -1,2 +1,185 @@
-// Placeholder until the CLI lands.
-process.stdout.write('iac-notes\n');
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import {
+  detectKind, hover, langFromEnv, lint, lookup, parse, rules, type Finding, type SeverityOverride,
+} from './engine';
+import type { Lang } from './engine/types';
+import { collectFiles } from './cli/files';
+import { toSarif } from './cli/sarif';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage:
+  iac-notes lint [--format text|json|sarif] [--lang en|ja] [--rule ID=off|info|warning|error]... PATH...
+  iac-notes explain FILE:LINE:COL [--lang en|ja] [--format markdown|json]
+  iac-notes lookup QUERY... [--lang en|ja] [--format text|json]
+  iac-notes rules [--format text|json]
+`;
+
+/** A usage or I/O problem: one line on stderr, exit code 2. */
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      rule: { type: 'string', multiple: true },
+    },
+  });
+  const lang = readLang(values.lang);
+  switch (command) {
+    case 'lint': return runLint(positionals, lang, oneOf(values.format, ['text', 'json', 'sarif'], 'text'), readRules(values.rule ?? []));
+    case 'explain': return runExplain(positionals, lang, oneOf(values.format, ['markdown', 'json'], 'markdown'));
+    case 'lookup': return runLookup(positionals, lang, oneOf(values.format, ['text', 'json'], 'text'));
+    case 'rules': return runRules(lang, oneOf(values.format, ['text', 'json'], 'text'));
+    default: throw new UsageError(`unknown command "${command}" (expected lint, explain, lookup or rules)`);
+  }
+}
+
+function readLang(value: string | undefined): Lang {
+  if (value === undefined) return langFromEnv(process.env);
+  if (value !== 'en' && value !== 'ja') throw new UsageError(`--lang must be en or ja, not "${value}"`);
+  return value;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+function readRules(specs: string[]): Record<string, SeverityOverride> {
+  const out: Record<string, SeverityOverride> = {};
+  for (const spec of specs) {
+    const match = /^([A-Za-z0-9_]+)=(off|info|warning|error)$/.exec(spec);
+    if (!match) throw new UsageError(`--rule takes ID=off|info|warning|error, not "${spec}"`);
+    const id = match[1].toUpperCase();
+    if (!rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (see: iac-notes rules)`);
+    out[id] = match[2] as SeverityOverride;
+  }
+  return out;
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif', overrides: Record<string, SeverityOverride>): number {
+  if (paths.length === 0) throw new UsageError('lint needs at least one file or directory');
+  let files: string[];
+  try {
+    files = collectFiles(paths);
+  } catch (error) {
+    throw new UsageError(`cannot read ${(error as NodeJS.ErrnoException).path ?? paths.join(' ')}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const results: Array<{ path: string; kind: string; findings: Finding[] }> = [];
+  let errors = 0;
+  for (const file of files) {
+    const result = lint(parse(readText(file), file), { lang, rules: overrides });
+    if (result.kind === 'none') continue;
+    results.push({ path: file, kind: result.kind, findings: result.findings });
+    errors += result.findings.filter((f) => f.severity === 'error').length;
+  }
+  if (format === 'json') {
+    const json = {
+      files: results.map((r) => ({
+        path: r.path,
+        kind: r.kind,
+        diagnostics: r.findings.map((f) => ({
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          note: f.note,
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
+        })),
+      })),
+    };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (format === 'sarif') {
+    process.stdout.write(`${JSON.stringify(toSarif(results, lang, VERSION), null, 2)}\n`);
+  } else {
+    let total = 0;
+    for (const r of results) {
+      for (const f of r.findings) {
+        total++;
+        process.stdout.write(`${r.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.message.replace(/\n/g, ' ')} [${f.ruleId}]\n`);
+      }
+    }
+    const summary = lang === 'ja'
+      ? `${results.length} ファイルをチェック、${total} 件の指摘（エラー ${errors} 件）`
+      : `${results.length} file(s) checked, ${total} finding(s), ${errors} error(s)`;
+    process.stderr.write(`${summary}\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+function runExplain(args: string[], lang: Lang, format: 'markdown' | 'json'): number {
+  if (args.length !== 1) throw new UsageError('explain takes one FILE:LINE:COL');
+  const match = /^(.*):(\d+):(\d+)$/.exec(args[0]);
+  if (!match) throw new UsageError(`explain needs FILE:LINE:COL with 1-based numbers, not "${args[0]}"`);
+  const [, file, line, column] = match;
+  const doc = parse(readText(file), file);
+  const detection = detectKind(file, doc.tree);
+  const offset = doc.lines.offsetAt({ line: Number(line) - 1, character: Number(column) - 1 });
+  const result = hover(doc, offset, { lang }, detection);
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ kind: detection.kind, path: result?.path ?? [], notes: result?.notes ?? [], markdown: result?.markdown ?? '' }, null, 2)}\n`);
+  } else if (result) {
+    process.stdout.write(`${result.markdown}\n`);
+  } else {
+    process.stderr.write(lang === 'ja' ? `この位置に該当するノートはありません（${detection.kind}）。\n` : `No note applies at this position (${detection.kind}).\n`);
+  }
+  return 0;
+}
+
+function runLookup(words: string[], lang: Lang, format: 'text' | 'json'): number {
+  if (words.length === 0) throw new UsageError('lookup needs a query');
+  const hits = lookup(words.join(' '));
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify(hits.map((h) => ({ id: h.id, title: h.title[lang], score: h.score })), null, 2)}\n`);
+  } else {
+    for (const h of hits) process.stdout.write(`${h.score.toFixed(3)}  ${h.id}  ${h.title[lang]} — ${h.summary[lang]}\n`);
+    if (hits.length === 0) process.stderr.write(lang === 'ja' ? '該当するノートはありません。\n' : 'No note matches.\n');
+  }
+  return 0;
+}
+
+function runRules(lang: Lang, format: 'text' | 'json'): number {
+  const list = rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, kinds: [...r.meta.kinds], title: r.meta.title[lang], note: r.meta.note, enabledByDefault: r.meta.enabledByDefault !== false }));
+  if (format === 'json') process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+  else for (const r of list) process.stdout.write(`${r.id.padEnd(13)} ${r.severity.padEnd(8)} ${r.kinds.join(',').padEnd(26)} ${r.title}${r.enabledByDefault ? '' : ' (off by default)'}\n`);
+  return 0;
+}
+
+function run(): void {
+  let code: number;
+  try {
+    code = main(process.argv.slice(2));
+  } catch (error) {
+    const message = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? (error as Error).message
+      : `internal error: ${(error as Error).stack ?? error}`;
+    process.stderr.write(`iac-notes: ${message.split('\n')[0]}\n`);
+    if (!(error instanceof UsageError) && !(error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) process.stderr.write(`${(error as Error).stack}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+run();
