@@ -1,6 +1,61 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { getKnowledge } from './engine';
+import { NotesCodeActionProvider } from './vscode/code-actions';
+import { DiagnosticsController } from './vscode/diagnostics';
+import { DocumentCache } from './vscode/documents';
+import { NotesHoverProvider } from './vscode/hover';
+import { logError, outputChannel } from './vscode/log';
+import { lookUpNote } from './vscode/lookup';
+import { NOTE_SCHEME, NoteContentProvider, openNote } from './vscode/notes';
+import { readSettings, type Settings } from './vscode/settings';
 
-// Placeholder until the editor glue lands; replaced in the foundation work.
-export function activate(_context: vscode.ExtensionContext): void {}
+const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
+
+/**
+ * Wires the engine to VS Code. Activation is cheap: the knowledge base is indexed on first use,
+ * and only YAML/JSON documents are ever parsed; files that are not templates, buildspecs or
+ * appspecs get no diagnostics.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  let settings: Settings = readSettings();
+  const current = () => settings;
+  const cache = new DocumentCache();
+  const docsUrl = (note: string) => getKnowledge().get(note)?.docs[0]?.url;
+  const diagnostics = new DiagnosticsController(cache, current, docsUrl);
+  const notes = new NoteContentProvider(current);
+
+  context.subscriptions.push(
+    diagnostics,
+    notes,
+    vscode.workspace.registerTextDocumentContentProvider(NOTE_SCHEME, notes),
+    vscode.languages.registerHoverProvider(SELECTOR, new NotesHoverProvider(cache, current)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new NotesCodeActionProvider(cache, current), {
+      providedCodeActionKinds: NotesCodeActionProvider.kinds,
+    }),
+    vscode.commands.registerCommand('iacNotes.openNote', (id: unknown) => guardedCommand('openNote', () => openNote(String(id)))),
+    vscode.commands.registerCommand('iacNotes.lookUpNote', () => guardedCommand('lookUpNote', () => lookUpNote(current, openNote))),
+    vscode.commands.registerCommand('iacNotes.showOutput', () => outputChannel().show()),
+    vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document, true)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('iacNotes')) return;
+      settings = readSettings();
+      notes.refresh();
+      for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
+    }),
+  );
+  for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
+}
+
+async function guardedCommand(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    logError(`command ${name}`, error);
+  }
+}
 
 export function deactivate(): void {}
