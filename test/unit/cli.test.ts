@@ -46,9 +46,13 @@ describe('iac-notes CLI (the built dist/cli.js)', () => {
     fs.writeFileSync(path.join(dir, 'k8s.yaml'), 'apiVersion: v1\nkind: Pod\n');
     fs.mkdirSync(path.join(dir, 'node_modules'));
     fs.copyFileSync(sqs006, path.join(dir, 'node_modules', 'template.yaml'));
-    const { code, stdout } = run(['lint', '--format', 'json', dir]);
-    assert.strictEqual(code, 0);
-    assert.deepStrictEqual(JSON.parse(stdout), { files: [] });
+    try {
+      const { code, stdout } = run(['lint', '--format', 'json', dir]);
+      assert.strictEqual(code, 0);
+      assert.deepStrictEqual(JSON.parse(stdout), { files: [] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 with one line on stderr for usage and I/O errors', () => {
