@@ -116,3 +116,15 @@ describe('lookup', () => {
     assert.ok(lookup('').length >= 27);
   });
 });
+
+describe('hover on Lambda resource types', () => {
+  it('shows the Lambda note on AWS::Lambda::Function and AWS::Serverless::Function', () => {
+    const text = 'Resources:\n  A:\n    Type: AWS::Lambda::Function\n  B:\n    Type: AWS::Serverless::Function\n';
+    for (const type of ['AWS::Lambda::Function', 'AWS::Serverless::Function']) {
+      const doc = parse(text, 'template.yaml');
+      const result = hover(doc, text.indexOf(type) + 2, { lang: 'ja' });
+      assert.ok(result?.notes.includes('lambda.max-15-minutes'), type);
+      assert.match(result!.markdown, /15分/);
+    }
+  });
+});

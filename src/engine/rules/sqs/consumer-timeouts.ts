@@ -92,6 +92,22 @@ export function messageData(timing: QueueTiming): Record<string, string | number
   };
 }
 
+/**
+ * Reports a queue whose (V, T) combinations violate `violates`: at the VisibilityTimeout value or
+ * the queue's name, with the "unset" wording when the default applies, one severity lower when
+ * only some deploy-time choices violate, and the fix that writes 6 × T.
+ */
+export function reportTiming(context: RuleContext, timing: QueueTiming, result: { some: boolean; all: boolean }): void {
+  if (!result.some) return;
+  context.report({
+    path: timing.path,
+    messageId: timing.unset ? 'unset' : 'set',
+    data: messageData(timing),
+    downgrade: !result.all,
+    fixes: visibilityFix(context, timing),
+  });
+}
+
 /** Writes `VisibilityTimeout: 6 × T` into the queue, replacing a literal value or adding the property. */
 export function visibilityFix(context: RuleContext, timing: QueueTiming): Fix[] {
   const value = Math.max(...timing.timeouts) * timing.multiplier;

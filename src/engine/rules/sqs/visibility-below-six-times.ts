@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { messageData, queueTimings, violations, visibilityFix } from './consumer-timeouts';
+import { queueTimings, reportTiming, violations } from './consumer-timeouts';
 
 /**
  * SQS007: the visibility timeout is at least the consumer's timeout but below 6 × it. AWS
@@ -30,15 +30,7 @@ const rule: Rule = {
   check(context) {
     for (const timing of queueTimings(context)) {
       if (violations(timing, (v, t) => v < t).some) continue;
-      const result = violations(timing, (v, t) => v < t * timing.multiplier);
-      if (!result.some) continue;
-      context.report({
-        path: timing.path,
-        messageId: timing.unset ? 'unset' : 'set',
-        data: messageData(timing),
-        downgrade: !result.all,
-        fixes: visibilityFix(context, timing),
-      });
+      reportTiming(context, timing, violations(timing, (v, t) => v < t * timing.multiplier));
     }
   },
 };

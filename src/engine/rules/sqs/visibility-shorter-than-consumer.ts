@@ -1,5 +1,5 @@
 import type { Rule } from '../types';
-import { messageData, queueTimings, violations, visibilityFix } from './consumer-timeouts';
+import { queueTimings, reportTiming, violations } from './consumer-timeouts';
 
 /**
  * SQS006: a queue's visibility timeout is shorter than the timeout of a Lambda function that
@@ -29,15 +29,7 @@ const rule: Rule = {
   },
   check(context) {
     for (const timing of queueTimings(context)) {
-      const result = violations(timing, (v, t) => v < t);
-      if (!result.some) continue;
-      context.report({
-        path: timing.path,
-        messageId: timing.unset ? 'unset' : 'set',
-        data: messageData(timing),
-        downgrade: !result.all,
-        fixes: visibilityFix(context, timing),
-      });
+      reportTiming(context, timing, violations(timing, (v, t) => v < t));
     }
   },
 };
