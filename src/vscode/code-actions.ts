@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../engine';
+import { PARSE_ERROR_ID, type Finding } from '../engine';
 import { DocumentCache } from './documents';
 import { toRange } from './diagnostics';
 import { guarded, logError } from './log';
@@ -34,7 +34,7 @@ export class NotesCodeActionProvider implements vscode.CodeActionProvider {
           open.diagnostics = [diagnostic];
           actions.push(open);
         }
-        if (result.doc.format === 'yaml' && finding.ruleId !== 'PARSE') actions.push(...this.disables(document, finding, diagnostic, lang));
+        if (result.doc.format === 'yaml' && finding.ruleId !== PARSE_ERROR_ID) actions.push(...this.disables(document, finding, diagnostic, lang));
       }
       return actions;
     });

@@ -97,13 +97,3 @@ export function soleKey(node: Node | null | undefined): string | undefined {
   const key = node.pairs[0].key.value;
   return typeof key === 'string' ? key : undefined;
 }
-
-/** Converts a subtree to plain JavaScript values (for messages and small lookups, not hot paths). */
-export function toPlain(node: Node | null | undefined): unknown {
-  if (node == null) return null;
-  if (node.type === 'scalar') return node.value;
-  if (node.type === 'seq') return node.items.map(toPlain);
-  const out: Record<string, unknown> = {};
-  for (const pair of node.pairs) out[String(pair.key.value)] = toPlain(pair.value);
-  return out;
-}

@@ -28,9 +28,21 @@ export interface QueueTiming {
   path: Path;
 }
 
+const timingsCache = new WeakMap<object, QueueTiming[]>();
+
+/** The timings of every Lambda-consumed queue; computed once per template and shared by SQS006, SQS007 and SQS014. */
 export function queueTimings(context: RuleContext): QueueTiming[] {
   const template = context.template;
   if (!template) return [];
+  const cached = timingsCache.get(template);
+  if (cached) return cached;
+  const computed = computeTimings(context);
+  timingsCache.set(template, computed);
+  return computed;
+}
+
+function computeTimings(context: RuleContext): QueueTiming[] {
+  const template = context.template!;
   const k = context.knowledge;
   const defaultVisibility = k.number('sqs.visibility-timeout', 'default');
   const multiplier = k.number('sqs.visibility-timeout', 'lambdaConsumerMultiplier');
