@@ -3,7 +3,7 @@ import { parse } from '../../src/engine/parse';
 import { getKnowledge } from '../../src/engine/knowledge';
 import { detectPlatform, hookEntries, lifecycleFor, scriptTimeout, versionMatches } from '../../src/engine/model/appspec';
 import { get } from '../../src/engine/parse/tree';
-import { closest, editDistance, inOrder, slotOrder } from '../../src/engine/rules/appspec/util';
+import { closest, editDistance, inOrder, slotOrder } from '../../src/engine/rules/shared/names-and-order';
 import { isLiteralSecretValue, isSecretName } from '../../src/engine/rules/buildspec/secrets';
 
 const tree = (text: string, name = 'appspec.yml') => parse(text, name).tree;

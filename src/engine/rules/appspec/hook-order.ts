@@ -2,7 +2,7 @@ import { isMap, isSeq } from '../../parse/tree';
 import { PLATFORM_NAMES } from '../../model/appspec';
 import type { Rule } from '../types';
 import { appspecFacts } from './facts';
-import { arrow, canonicalNames, inOrder, reorderFix } from './util';
+import { arrow, canonicalNames, inOrder, reorderFix } from '../shared/names-and-order';
 
 /**
  * APPSPEC005: hooks written out of lifecycle order. CodeDeploy runs hooks in its own lifecycle

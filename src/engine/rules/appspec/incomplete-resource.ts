@@ -2,7 +2,7 @@ import { at, isMap, isScalar, isSeq, type Node } from '../../parse/tree';
 import { PLATFORM_NAMES, RESOURCE_TYPES, resourceEntries, resourcesSection } from '../../model/appspec';
 import type { Rule } from '../types';
 import { appspecFacts } from './facts';
-import { codeList } from './util';
+import { codeList } from '../shared/names-and-order';
 
 /** What each resource must declare, under `Properties` (CodeDeploy User Guide, "AppSpec 'resources' section"). */
 const REQUIRED: Record<'lambda' | 'ecs', string[][]> = {

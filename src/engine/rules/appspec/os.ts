@@ -2,7 +2,7 @@ import { get, isMap, pairOf } from '../../parse/tree';
 import { sourceOf } from '../../edits';
 import type { Rule } from '../types';
 import { appspecFacts } from './facts';
-import { closest, codeList, renameKeyEdit } from './util';
+import { closest, codeList, renameKeyEdit } from '../shared/names-and-order';
 
 /**
  * APPSPEC010: an EC2/On-Premises AppSpec without a valid `os`. The section is required there and

@@ -1,7 +1,7 @@
 import { PLATFORM_NAMES } from '../../model/appspec';
 import type { Rule } from '../types';
 import { appspecFacts, scriptable, scriptableAnywhere } from './facts';
-import { closest, codeList, renameKeyEdit } from './util';
+import { closest, codeList, renameKeyEdit } from '../shared/names-and-order';
 
 /**
  * APPSPEC002: a hook key that is no CodeDeploy lifecycle event of any platform (`AfterInstal`,

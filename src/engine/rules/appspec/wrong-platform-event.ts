@@ -1,7 +1,7 @@
 import { PLATFORM_NAMES } from '../../model/appspec';
 import type { Rule } from '../types';
 import { appspecFacts, eventOf, scriptable } from './facts';
-import { codeList } from './util';
+import { codeList } from '../shared/names-and-order';
 
 /**
  * APPSPEC004: a lifecycle event that exists, but not for this compute platform (ApplicationStart

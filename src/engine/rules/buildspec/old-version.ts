@@ -1,6 +1,6 @@
 import { get, isScalar } from '../../parse/tree';
 import { buildspecFacts, versionText } from '../../model/buildspec';
-import { renameKeyEdit } from '../appspec/util';
+import { renameKeyEdit } from '../shared/names-and-order';
 import type { Rule } from '../types';
 
 /**

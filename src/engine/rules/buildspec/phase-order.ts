@@ -1,5 +1,5 @@
 import { buildspecFacts, phaseEntries, phasesMap } from '../../model/buildspec';
-import { arrow, inOrder, reorderFix } from '../appspec/util';
+import { arrow, inOrder, reorderFix } from '../shared/names-and-order';
 import type { Rule } from '../types';
 
 /**

@@ -1,5 +1,5 @@
 import { buildspecFacts, phaseEntries } from '../../model/buildspec';
-import { arrow, closest, renameKeyEdit } from '../appspec/util';
+import { arrow, closest, renameKeyEdit } from '../shared/names-and-order';
 import type { Rule } from '../types';
 
 /**
