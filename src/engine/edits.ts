@@ -100,3 +100,30 @@ export function reorderEntries(doc: ParsedDocument, entries: Array<{ start: numb
 export function sourceOf(doc: ParsedDocument, node: Node): string {
   return doc.text.slice(node.start, node.end);
 }
+
+/**
+ * Removes one `key: value` entry of `map`. In block YAML the entry's whole lines go (with any
+ * comment on them); in JSON and flow maps the pair and one neighbouring comma go. Used by fixes
+ * such as "remove ProvisionedThroughput under PAY_PER_REQUEST".
+ */
+export function removePair(doc: ParsedDocument, map: MapNode, key: string): TextEdit | undefined {
+  const index = map.pairs.findIndex((p) => p.key.value === key);
+  if (index < 0) return undefined;
+  const pair = map.pairs[index];
+  const pairEnd = pair.end;
+  if (doc.format === 'json' || map.flow) {
+    const next = map.pairs[index + 1];
+    const previous = map.pairs[index - 1];
+    if (next) return { start: pair.key.start, end: next.key.start, newText: '' };
+    if (previous) {
+      return { start: previous.end, end: pairEnd, newText: '' };
+    }
+    return { start: pair.key.start, end: pairEnd, newText: '' };
+  }
+  const firstLine = doc.lines.positionAt(pair.key.start).line;
+  const start = doc.lines.lineStart(firstLine);
+  const lastEnd = endOfLastLine(doc, { start: pair.key.start, end: pairEnd });
+  const lastLine = doc.lines.positionAt(lastEnd).line;
+  const nextLineStart = lastLine + 1 < doc.lines.lineCount ? doc.lines.lineStart(lastLine + 1) : doc.text.length;
+  return { start, end: nextLineStart, newText: '' };
+}

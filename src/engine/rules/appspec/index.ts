@@ -1,0 +1,32 @@
+import type { Rule } from '../types';
+import appspecVersion from './version';
+import appspecUnknownEvent from './unknown-event';
+import appspecReservedEvent from './reserved-event';
+import appspecWrongPlatformEvent from './wrong-platform-event';
+import appspecHookOrder from './hook-order';
+import appspecScriptTimeout from './script-timeout';
+import appspecEventTotalTimeout from './event-total-timeout';
+import appspecMalformedServerHook from './malformed-server-hook';
+import appspecMalformedFunctionHook from './malformed-function-hook';
+import appspecOs from './os';
+import appspecIncompleteResource from './incomplete-resource';
+import appspecApplicationStop from './application-stop';
+import appspecForeignSection from './foreign-section';
+
+/** The appspec rules, in id order. */
+export const appspecRules: readonly Rule[] = [
+  // APPSPEC013 needs the workspace's deployment group (spec §2.1 linking): not implemented.
+  appspecVersion,
+  appspecUnknownEvent,
+  appspecReservedEvent,
+  appspecWrongPlatformEvent,
+  appspecHookOrder,
+  appspecScriptTimeout,
+  appspecEventTotalTimeout,
+  appspecMalformedServerHook,
+  appspecMalformedFunctionHook,
+  appspecOs,
+  appspecIncompleteResource,
+  appspecApplicationStop,
+  appspecForeignSection,
+];

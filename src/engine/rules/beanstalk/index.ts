@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The beanstalk rules, in id order. */
+export const beanstalkRules: readonly Rule[] = [
+];

@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The cfn rules, in id order. */
+export const cfnRules: readonly Rule[] = [
+];

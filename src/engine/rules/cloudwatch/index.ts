@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The cloudwatch rules, in id order. */
+export const cloudwatchRules: readonly Rule[] = [
+];

@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The codebuild rules, in id order. */
+export const codebuildRules: readonly Rule[] = [
+];

@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The dynamodb rules, in id order. */
+export const dynamodbRules: readonly Rule[] = [
+];

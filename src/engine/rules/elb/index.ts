@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The elb rules, in id order. */
+export const elbRules: readonly Rule[] = [
+];

@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The sam rules, in id order. */
+export const samRules: readonly Rule[] = [
+];

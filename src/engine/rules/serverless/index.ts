@@ -1,0 +1,5 @@
+import type { Rule } from '../types';
+
+/** The serverless rules, in id order. */
+export const serverlessRules: readonly Rule[] = [
+];
