@@ -11,8 +11,12 @@ export function parseAttach(text: string): AttachPoint {
       case 'fn': return { kind: 'fn', name: rest };
       case 'pseudo': return { kind: 'pseudo', name: rest };
       case 'eb': {
-        const slash = rest.lastIndexOf('/');
-        return { kind: 'eb', namespace: rest.slice(0, slash), option: rest.slice(slash + 1) };
+        const eq = rest.indexOf('=');
+        const name = eq >= 0 ? rest.slice(0, eq) : rest;
+        const slash = name.lastIndexOf('/');
+        const point: AttachPoint = { kind: 'eb', namespace: name.slice(0, slash), option: name.slice(slash + 1) };
+        if (eq >= 0) point.value = rest.slice(eq + 1);
+        return point;
       }
       case 'cw': {
         const [namespace, metric] = rest.split(' ');

@@ -50,6 +50,6 @@ export type AttachPoint =
   | { kind: 'buildspec' | 'appspec'; path: string[] }
   | { kind: 'fn' | 'pseudo'; name: string }
   | { kind: 'file'; fileKind: string }
-  | { kind: 'eb'; namespace: string; option: string }
+  | { kind: 'eb'; namespace: string; option: string; value?: string }
   | { kind: 'cw'; namespace: string; metric: string }
   | { kind: 'lookup-only' };

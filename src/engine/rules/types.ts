@@ -50,3 +50,13 @@ export interface Rule {
   meta: RuleMeta;
   check(context: RuleContext): void;
 }
+
+/**
+ * A rule of spec/notes-map.md §3 that is deliberately not implemented, with the reason the README
+ * table shows. Each service folder may export `skipped: SkippedRule[]` from `skipped.ts`.
+ */
+export interface SkippedRule {
+  id: string;
+  title: string;
+  reason: string;
+}
