@@ -1,11 +1,12 @@
 import { getKnowledge, type Knowledge, type NoteEntry } from './knowledge';
 import type { ParsedDocument } from './parse';
 import { locate, type Located } from './parse/locate';
-import { get, isMap, isScalar, type Node, stringOf } from './parse/tree';
+import { isMap, isScalar, type Node } from './parse/tree';
 import { INTRINSIC_KEYS, PSEUDO_PARAMETERS } from './parse/intrinsics';
 import { detectKind, type Detection } from './detect';
 import { detectPlatform, lifecycleFor, PLATFORM_NAMES, type LifecycleEvent, type Platform } from './model/appspec';
 import { langsOf, renderHoverNotes, type LinkOptions } from './render';
+import { templateAnchor } from './hover-template';
 import type { DisplayLang, FileKind, Lang, Path } from './types';
 
 export interface HoverOptions extends LinkOptions {
@@ -80,41 +81,6 @@ function findAnchor(doc: ParsedDocument, located: Located, offset: number, detec
     case 'appspec':
       return appspecAnchor(doc, located, knowledge, span);
   }
-}
-
-function templateAnchor(doc: ParsedDocument, located: Located, knowledge: Knowledge, span: { start: number; end: number }): Anchor | undefined {
-  const { path, onKey, node } = located;
-  if (path[0] === 'Globals' && path.length >= 3 && onKey) {
-    return { notes: knowledge.forKey('globals', path.slice(1)), ...span };
-  }
-  if (path[0] !== 'Resources' || typeof path[1] !== 'string') return undefined;
-  const type = stringOf(get(get(get(doc.tree, 'Resources'), path[1]), 'Type'));
-  if (!type) return undefined;
-  if (path.length === 3 && path[2] === 'Type' && !onKey) {
-    return { notes: knowledge.forResourceType(type), ...span };
-  }
-  if (path[2] !== 'Properties' || path.length < 4) return undefined;
-  const rest = stripIntrinsics(path.slice(3));
-  if (onKey) return { notes: knowledge.forProperty(type, rest), ...span };
-  const value = isScalar(node) && node.value != null ? String(node.value) : undefined;
-  const valueNotes = value !== undefined ? knowledge.forProperty(type, rest, value).filter((e) => hasValueAttach(e, type, value)) : [];
-  const notes = [...valueNotes, ...knowledge.forProperty(type, rest).filter((e) => !valueNotes.includes(e))];
-  return { notes, ...span };
-}
-
-/** A value inside `!If [c, a, b]` hovers like the property itself. */
-function stripIntrinsics(path: Path): Path {
-  const out: Array<string | number> = [];
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i];
-    if (typeof step === 'string' && INTRINSIC_KEYS.has(step)) { if (typeof path[i + 1] === 'number') i++; continue; }
-    out.push(step);
-  }
-  return out;
-}
-
-function hasValueAttach(entry: NoteEntry, type: string, value: string): boolean {
-  return entry.attach.some((a) => a.startsWith(`${type}.`) && a.endsWith(`=${value}`));
 }
 
 function buildspecAnchor(located: Located, knowledge: Knowledge, span: { start: number; end: number }): Anchor | undefined {

@@ -93,6 +93,22 @@ export class Knowledge {
     return unique(this.attached.filter((a) => a.point.kind === kind && pathMatches(a.point.path, path)).map((a) => a.entry));
   }
 
+  /**
+   * Entries attached to an Elastic Beanstalk option (`eb:namespace/Option`), value-specific ones
+   * (`eb:namespace/Option=Value`) first when a value is given.
+   */
+  forEbOption(namespace: string, option: string, value?: string): NoteEntry[] {
+    const matches = this.attached.filter((a) => a.point.kind === 'eb' && a.point.namespace === namespace && a.point.option === option);
+    const valued = value === undefined ? [] : matches.filter((a) => a.point.kind === 'eb' && a.point.value === value);
+    const plain = matches.filter((a) => a.point.kind === 'eb' && a.point.value === undefined);
+    return unique([...valued, ...plain].map((a) => a.entry));
+  }
+
+  /** Entries attached to a CloudWatch metric of a namespace (`cw:AWS/EBS BurstBalance`). */
+  forMetric(namespace: string, metric: string): NoteEntry[] {
+    return unique(this.attached.filter((a) => a.point.kind === 'cw' && a.point.namespace === namespace && a.point.metric === metric).map((a) => a.entry));
+  }
+
   forName(kind: 'fn' | 'pseudo' | 'file', name: string): NoteEntry[] {
     return unique(this.attached.filter((a) => {
       if (a.point.kind === 'file') return kind === 'file' && a.point.fileKind === name;
