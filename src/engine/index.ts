@@ -15,6 +15,7 @@ export type * from './types';
 
 import { getKnowledge } from './knowledge';
 import { renderNotePage, type LinkOptions } from './render';
+import { noteContext } from './note-context';
 import { rules } from './rules/registry';
 import type { DisplayLang } from './types';
 
@@ -23,10 +24,5 @@ export function notePage(id: string, lang: DisplayLang, options: LinkOptions = {
   const knowledge = getKnowledge();
   const entry = knowledge.get(id);
   if (!entry) return undefined;
-  const ruleIds = rules.filter((r) => r.meta.note === entry.id).map((r) => r.meta.id);
-  const relatedTitles = (entry.related ?? [])
-    .map((rid) => knowledge.get(rid))
-    .filter((e): e is NonNullable<typeof e> => Boolean(e))
-    .map((e) => ({ id: e.id, title: e.title }));
-  return renderNotePage(entry, lang, { ruleIds, relatedTitles }, options);
+  return renderNotePage(entry, lang, noteContext(entry, knowledge, rules), options);
 }

@@ -1,5 +1,6 @@
 import type { NoteEntry } from './knowledge';
 import type { DisplayLang, Lang } from './types';
+import { describeAttach, type NoteContext } from './note-context';
 
 /** How the caller wants links: the editor passes its command URI builder; the CLI has none. */
 export interface LinkOptions {
@@ -77,38 +78,37 @@ export function renderHoverNotes(entries: NoteEntry[], lang: DisplayLang, option
   return blocks.join('\n\n---\n\n');
 }
 
-export interface NotePageContext {
-  ruleIds: string[];
-  relatedTitles: Array<{ id: string; title: { en: string; ja: string } }>;
-}
+export type NotePageContext = NoteContext;
 
 /** The whole note, as "Open note" and the lookup show it. */
-export function renderNotePage(entry: NoteEntry, lang: DisplayLang, context: NotePageContext, options: LinkOptions = {}): string {
+export function renderNotePage(entry: NoteEntry, lang: DisplayLang, context: NotePageContext, options: LinkOptions & { level?: number } = {}): string {
   const sections: string[] = [];
+  const h1 = '#'.repeat(options.level ?? 1);
+  const h2 = `${h1}#`;
   for (const l of langsOf(lang)) {
     const lines: string[] = [];
-    lines.push(`# ${escapeMarkdown(entry.title[l])}`);
+    lines.push(`${h1} ${escapeMarkdown(entry.title[l])}`);
     lines.push(`*${escapeMarkdown(entry.summary[l])}*${statusBadge(entry, l)}`);
     lines.push(entry.body[l]);
     const correction = correctionBlock(entry, l);
     if (correction) lines.push(correction);
-    lines.push(`## ${WORDS.sources[l]}`);
+    lines.push(`${h2} ${WORDS.sources[l]}`);
     lines.push(entry.sources.map((s) => `- \`${s.seed}:L${s.lines}\` ${escapeMarkdown(s.heading)}`).join('\n'));
     if (entry.attach.length) {
-      lines.push(`## ${WORDS.attach[l]}`);
-      lines.push(entry.attach.map((a) => `- \`${a}\``).join('\n'));
+      lines.push(`${h2} ${WORDS.attach[l]}`);
+      lines.push(entry.attach.map((a) => `- ${describeAttach(a, l)}`).join('\n'));
     }
     if (context.ruleIds.length) {
-      lines.push(`## ${WORDS.rules[l]}`);
+      lines.push(`${h2} ${WORDS.rules[l]}`);
       lines.push(context.ruleIds.map((id) => `- ${id}`).join('\n'));
     }
     if (context.relatedTitles.length) {
-      lines.push(`## ${WORDS.related[l]}`);
+      lines.push(`${h2} ${WORDS.related[l]}`);
       lines.push(context.relatedTitles.map((r) => (options.openNoteLink
         ? `- [${escapeMarkdown(r.title[l])}](${options.openNoteLink(r.id)})`
         : `- ${escapeMarkdown(r.title[l])} (\`${r.id}\`)`)).join('\n'));
     }
-    lines.push(`## ${WORDS.docs[l]}`);
+    lines.push(`${h2} ${WORDS.docs[l]}`);
     lines.push(entry.docs.map((d) => `- [${escapeMarkdown(d.title)}](${d.url})`).join('\n'));
     lines.push(`${WORDS.covers[l]}: ${entry.covers.map((c) => `\`${c}\``).join(', ')} · ${WORDS.verified[l]}: ${entry.verified.date}`);
     sections.push(lines.join('\n\n'));

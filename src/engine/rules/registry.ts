@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule, SkippedRule } from './types';
 import { sqsRules } from './sqs';
 import { lambdaRules } from './lambda';
 import { esmRules } from './esm';
@@ -46,6 +46,10 @@ export const rules: readonly Rule[] = [
   ...codedeployRules,
   ...buildspecRules,
   ...codebuildRules,
+];
+
+/** Rules of spec §3 that are deliberately not implemented, each with its reason (README table). */
+export const skippedRules: readonly SkippedRule[] = [
 ];
 
 export function ruleById(id: string): Rule | undefined {

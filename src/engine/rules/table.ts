@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import type { Rule, SkippedRule } from './types';
 
 const KIND_LABEL: Record<string, string> = { cloudformation: 'CFN', sam: 'SAM', buildspec: 'buildspec', appspec: 'appspec' };
 
 /** The README's rule table, generated from rule metadata (`npm run readme` writes it). */
-export function ruleTable(rules: readonly Rule[]): string {
+export function ruleTable(rules: readonly Rule[], skipped: readonly SkippedRule[] = []): string {
   const lines = [
     '| Rule | Severity | On by default | Files | What it checks | Note |',
     '|---|---|---|---|---|---|',
@@ -11,6 +11,10 @@ export function ruleTable(rules: readonly Rule[]): string {
   for (const { meta } of rules) {
     const kinds = meta.kinds.map((k) => KIND_LABEL[k] ?? k).join(', ');
     lines.push(`| \`${meta.id}\` | ${meta.severity} | ${meta.enabledByDefault === false ? 'no' : 'yes'} | ${kinds} | ${meta.title.en} | \`${meta.note}\` |`);
+  }
+  if (skipped.length) {
+    lines.push('', `Not implemented (${skipped.length}), and why:`, '', '| Rule | What it would check | Why it is skipped |', '|---|---|---|');
+    for (const rule of [...skipped].sort((a, b) => a.id.localeCompare(b.id))) lines.push(`| \`${rule.id}\` | ${rule.title} | ${rule.reason} |`);
   }
   return lines.join('\n');
 }
