@@ -8,6 +8,7 @@ import { logError, outputChannel } from './vscode/log';
 import { lookUpNote } from './vscode/lookup';
 import { NOTE_SCHEME, NoteContentProvider, openNote } from './vscode/notes';
 import { readSettings, type Settings } from './vscode/settings';
+import { configureYamlCustomTags } from './vscode/yaml-tags';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
 
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('iacNotes.openNote', (id: unknown) => guardedCommand('openNote', () => openNote(String(id)))),
     vscode.commands.registerCommand('iacNotes.lookUpNote', () => guardedCommand('lookUpNote', () => lookUpNote(current, openNote))),
     vscode.commands.registerCommand('iacNotes.showOutput', () => outputChannel().show()),
+    vscode.commands.registerCommand('iacNotes.configureYamlCustomTags', () => guardedCommand('configureYamlCustomTags', configureYamlCustomTags)),
     vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document, true)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
