@@ -1,4 +1,4 @@
-// Bundles the extension (Node extension host) and the CLI. Each bundle carries the compiled
+// Bundles the extension (Node extension host and web worker) and the CLI. Each bundle carries the compiled
 // notes (src/generated/knowledge.json, written by scripts/build-knowledge.js) inline, so the
 // shipped extension reads no files at run time.
 const esbuild = require('esbuild');
@@ -22,6 +22,9 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The web extension (vscode.dev, github.dev, a web worker extension host): the same engine and
+  // glue for a browser platform, so any Node built-in that creeps in fails this build.
+  { ...common, platform: 'browser', target: 'es2022', entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
 ];
 
 async function main() {

@@ -22,13 +22,13 @@ describe('the packaged extension (.vsix contents)', () => {
 
   it('contains exactly what ships', () => {
     assert.deepStrictEqual(files, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'images/icon.png',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'images/icon.png',
       'package.json', 'syntaxes/cloudformation.injection.tmLanguage.json',
     ].sort());
   });
 
   it('ships every file the manifest points at', () => {
-    const wanted = [manifest.main, manifest.icon, manifest.bin['iac-notes'], ...manifest.contributes.grammars.map((g: { path: string }) => g.path)]
+    const wanted = [manifest.main, manifest.browser, manifest.icon, manifest.bin['iac-notes'], ...manifest.contributes.grammars.map((g: { path: string }) => g.path)]
       .map((p: string) => p.replace(/^\.\//, ''))
       .map((p: string) => (p.startsWith('dist/') && !p.endsWith('.js') ? `${p}.js` : p));
     for (const file of wanted) assert.ok(files.includes(file), `${file} is referenced by package.json but not packaged`);
@@ -40,5 +40,12 @@ describe('the packaged extension (.vsix contents)', () => {
     }
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, true);
     assert.strictEqual(manifest.capabilities.virtualWorkspaces, true);
+  });
+
+  it('the web bundle needs nothing but the vscode API (no Node built-ins in a web worker)', () => {
+    const bundle = fs.readFileSync(path.join(repoRoot, 'dist', 'web', 'extension.js'), 'utf8');
+    const required = [...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    assert.deepStrictEqual([...new Set(required)], ['vscode']);
+    assert.doesNotMatch(bundle, /\bprocess\.(env|cwd|platform)\b/, 'process is undefined in a web worker');
   });
 });
