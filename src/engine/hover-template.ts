@@ -4,6 +4,8 @@ import type { Located } from './parse/locate';
 import { at, get, isScalar, stringOf, type Node } from './parse/tree';
 import { INTRINSIC_KEYS } from './parse/intrinsics';
 import type { Lang, Path } from './types';
+import { describeInstanceType, instanceTypeProperties, type ValueDescription } from './describe/instance-type';
+import { parseAttach, pathMatches } from './knowledge/attach';
 
 /** What a template hover shows before rendering: notes in display order and an optional header. */
 export interface TemplateAnchor {
@@ -43,7 +45,30 @@ export function templateAnchor(doc: ParsedDocument, located: Located, knowledge:
   ];
   const valueNotes = value !== undefined ? knowledge.forProperty(type, rest, value).filter((e) => hasValueAttach(e, type, value)) : [];
   const keyNotes = knowledge.forProperty(type, rest);
-  return { notes: unique([...valueNotes, ...special, ...keyNotes]), ...span };
+  const decoded = value !== undefined && isInstanceTypeValue(type, rest, get(resource, 'Properties')) ? describeInstanceType(value, knowledge) : undefined;
+  if (!decoded) return { notes: unique([...valueNotes, ...special, ...keyNotes]), ...span };
+  const decodedNotes = decoded.notes.map((id) => knowledge.get(id)).filter((e): e is NoteEntry => Boolean(e));
+  return { notes: unique([...valueNotes, ...decodedNotes, ...special, ...keyNotes]), header: (l) => decodedHeader(value!, decoded, l), ...span };
+}
+
+const INSTANCE_TYPE_POINTS = instanceTypeProperties.map(parseAttach);
+
+/** Is this value an EC2 instance type (spec §5.1): one of the decoder's properties, or the Beanstalk option? */
+function isInstanceTypeValue(type: string, path: Path, properties: Node | undefined): boolean {
+  for (const point of INSTANCE_TYPE_POINTS) {
+    if (point.kind === 'property' && point.resourceType === type && pathMatches(point.path, path)) return true;
+    if (point.kind === 'eb' && EB_OPTION_TYPES.has(type) && path[0] === 'OptionSettings' && typeof path[1] === 'number' && path[2] === 'Value') {
+      const setting = at(properties, ['OptionSettings', path[1]]);
+      if (stringOf(get(setting, 'Namespace')) === point.namespace && stringOf(get(setting, 'OptionName')) === point.option) return true;
+    }
+  }
+  return false;
+}
+
+/** The decoded instance type as a short list above the notes: `m7gd.2xlarge` — one line per part. */
+function decodedHeader(value: string, decoded: ValueDescription, lang: Lang): string {
+  const title = lang === 'ja' ? `**インスタンスタイプ \`${value}\` の読み方**` : `**Reading \`${value}\`**`;
+  return [title, ...decoded.lines.map((line) => `- ${line[lang]}`)].join('\n');
 }
 
 /** A value inside `!If [c, a, b]` hovers like the property itself. */

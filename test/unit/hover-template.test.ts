@@ -87,3 +87,29 @@ describe('template hovers by namespace', () => {
     assert.deepStrictEqual(notesAt(text, 'IntegrationLatency'), ['apigw.latency']);
   });
 });
+
+describe('instance type hovers (spec §5.1, real notes)', () => {
+  const real = (text: string, marker: string, lang: 'en' | 'ja' = 'en') => {
+    const doc = parse(text, 'template.yaml');
+    return hover(doc, text.indexOf(marker) + 1, { lang });
+  };
+  const instance = (type: string) => `Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties:\n      InstanceType: ${type}\n`;
+
+  it('decodes the value above the notes of its family and suffixes', () => {
+    const result = real(instance('m7gd.2xlarge'), 'm7gd')!;
+    assert.match(result.markdown, /Reading `m7gd\.2xlarge`/);
+    assert.match(result.markdown, /Graviton/);
+    assert.match(result.markdown, /instance store/i);
+    assert.ok(result.notes.length >= 2, result.notes.join(', '));
+    assert.match(real(instance('c5n.metal'), 'c5n', 'ja')!.markdown, /ベアメタル/);
+  });
+
+  it('decodes instance types in Beanstalk options and Batch lists too, but not unrelated values', () => {
+    const eb = `Resources:\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      OptionSettings:\n        - Namespace: aws:autoscaling:launchconfiguration\n          OptionName: InstanceType\n          Value: t3.micro\n`;
+    assert.match(real(eb, 't3.micro')!.markdown, /Reading `t3\.micro`/);
+    const batch = `Resources:\n  Ce:\n    Type: AWS::Batch::ComputeEnvironment\n    Properties:\n      ComputeResources:\n        InstanceTypes: [c6i.large, optimal]\n`;
+    assert.match(real(batch, 'c6i.large')!.markdown, /Reading `c6i\.large`/);
+    const queue = `Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: m5.large\n`;
+    assert.doesNotMatch(real(queue, 'm5.large')?.markdown ?? '', /Reading/);
+  });
+});
