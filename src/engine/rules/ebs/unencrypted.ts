@@ -9,7 +9,7 @@ import { fix, propertyPath, setPropertyEdit, volumeName } from './volume-facts';
  * false, no `KmsKeyId`, and no `SnapshotId` (a volume restored from a snapshot takes the
  * snapshot's encryption). Info, because encryption by default (a per-Region account setting)
  * may already encrypt it. Source: Amazon EBS User Guide "Amazon EBS encryption" and "Encryption
- * by default"; EC2 API CreateVolume `Encrypted` (verified 2026-11-21).
+ * by default"; EC2 API CreateVolume `Encrypted` (verified 2026-11-21). Off by default (noisy).
  */
 const rule: Rule = {
   meta: {
@@ -18,6 +18,9 @@ const rule: Rule = {
     kinds: ['cloudformation', 'sam'],
     title: { en: 'Unencrypted volume', ja: '暗号化されていないボリューム' },
     note: 'ebs.encryption',
+    // Off by default: on the corpus most instances and launch templates leave Encrypted unset
+    // (19 findings), and accounts often have encryption by default on.
+    enabledByDefault: false,
     messages: {
       unencrypted: {
         en: '`{volume}` is not encrypted{how}. EBS encryption has little performance impact: set `Encrypted: true` (optionally `KmsKeyId`), or turn on per-Region encryption by default. Existing volumes: snapshot → encrypted copy/restore.',
