@@ -16,8 +16,8 @@ export interface EbsVolumeSpec {
   /** Path of `map`. */
   path: Path;
   kind: 'volume' | 'mapping';
-  /** `Size` on AWS::EC2::Volume, `VolumeSize` in block device mappings. */
-  sizeKey: 'Size' | 'VolumeSize';
+  /** `Size` on AWS::EC2::Volume, `VolumeSize` in block device mappings, `SizeInGiB` on ECS managed volumes. */
+  sizeKey: 'Size' | 'VolumeSize' | 'SizeInGiB';
   /** The block device mapping entry (for `DeviceName`), mappings only. */
   mapping?: MapNode;
   mappingPath?: Path;
@@ -70,6 +70,17 @@ export function ebsVolumes(model: TemplateModel): EbsVolumeSpec[] {
         });
       }
     }
+  }
+  // Amazon EBS volumes that ECS creates for a service's tasks (same VolumeType/Iops limits).
+  for (const resource of model.ofType('AWS::ECS::Service')) {
+    const configs = get(resource.properties, 'VolumeConfigurations');
+    if (!isSeq(configs)) continue;
+    configs.items.forEach((item, index) => {
+      const managed = get(item, 'ManagedEBSVolume');
+      if (!isMap(item) || !isMap(managed)) return;
+      const mappingPath = [...resource.path, 'Properties', 'VolumeConfigurations', index];
+      out.push({ resource, map: managed, path: [...mappingPath, 'ManagedEBSVolume'], kind: 'mapping', sizeKey: 'SizeInGiB', mapping: item, mappingPath });
+    });
   }
   cache.set(model, out);
   return out;

@@ -13,9 +13,10 @@ export function fmt(n: number): string {
 export function volumeName(spec: EbsVolumeSpec): string {
   if (spec.kind === 'volume') return spec.resource.name;
   const index = spec.mappingPath?.[spec.mappingPath.length - 1];
-  const device = spec.mapping ? get(spec.mapping, 'DeviceName') : undefined;
+  const list = spec.mappingPath?.[spec.mappingPath.length - 2];
+  const device = spec.mapping ? get(spec.mapping, 'DeviceName') ?? get(spec.mapping, 'Name') : undefined;
   const deviceText = isScalar(device) && typeof device.value === 'string' ? ` (${device.value})` : '';
-  return `${spec.resource.name} BlockDeviceMappings[${index}]${deviceText}`;
+  return `${spec.resource.name} ${list}[${index}]${deviceText}`;
 }
 
 export function propertyPath(spec: EbsVolumeSpec, key: string): Path {
