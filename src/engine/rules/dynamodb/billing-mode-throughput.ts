@@ -39,7 +39,8 @@ const rule: Rule = {
     const provisioned = String(context.knowledge.value('ddb.provisioned', 'billingMode'));
     const onDemand = String(context.knowledge.value('ddb.on-demand', 'billingMode'));
     for (const table of template.ofType(TABLE)) {
-      if (!table.properties) continue;
+      // A properties-level `Fn::Transform` (AWS::Include) can inject ProvisionedThroughput: unknown.
+      if (!table.properties || pairOf(table.properties, 'Fn::Transform')) continue;
       const modes = billingModes(template, table, context.knowledge);
       if (!modes) continue;
       const provisionedCount = modes.values.filter((m) => m === provisioned).length;
