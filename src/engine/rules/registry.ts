@@ -15,6 +15,7 @@ import { samRules } from './sam';
 import { cfnRules } from './cfn';
 import { serverlessRules } from './serverless';
 import { otherRules } from './other';
+import { s3Rules } from './s3';
 import { appspecRules } from './appspec';
 import { codedeployRules } from './codedeploy';
 import { buildspecRules } from './buildspec';
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   ...cfnRules,
   ...serverlessRules,
   ...otherRules,
+  ...s3Rules,
   ...appspecRules,
   ...codedeployRules,
   ...buildspecRules,
