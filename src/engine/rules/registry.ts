@@ -21,6 +21,7 @@ import { codedeployRules } from './codedeploy';
 import { buildspecRules } from './buildspec';
 import { codebuildRules } from './codebuild';
 import { skipped as ec2Skipped } from './ec2/skipped';
+import { skipped as dynamodbSkipped } from './dynamodb/skipped';
 
 /**
  * Every rule the engine runs, grouped by service in the order of spec/notes-map.md §3. Each
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
 /** Rules of spec §3 that are deliberately not implemented, each with its reason (README table). */
 export const skippedRules: readonly SkippedRule[] = [
   ...ec2Skipped,
+  ...dynamodbSkipped,
 ];
 
 export function ruleById(id: string): Rule | undefined {
