@@ -62,7 +62,8 @@ describe('hover', () => {
   it('covers resource types, SAM Globals and intrinsic functions', () => {
     assert.deepStrictEqual(hoverAt(TEMPLATE, 'template.yaml', 'AWS::SQS::Queue')!.notes, ['sqs.overview']);
     assert.ok(hoverAt(TEMPLATE, 'template.yaml', 'Timeout: 30')!.notes.includes('lambda.max-15-minutes'));
-    assert.strictEqual(hoverAt(TEMPLATE, 'template.yaml', 'Handler'), undefined);
+    assert.ok(hoverAt(TEMPLATE, 'template.yaml', 'Handler')!.notes.includes('lambda.best-practices'));
+    assert.strictEqual(hoverAt(TEMPLATE, 'template.yaml', 'Events'), undefined);
   });
 
   it('draws the platform lifecycle on an appspec hook, marking it and striking reserved steps', () => {

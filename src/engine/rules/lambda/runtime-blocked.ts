@@ -1,0 +1,56 @@
+import { candidates } from '../../model/values';
+import type { Rule } from '../types';
+import { propertySites, runtimeStatus, successorOf, today } from './functions';
+
+/**
+ * LAMBDA010: a function (or SAM `Globals.Function`) uses a runtime past its "block function
+ * update" date. From that day Lambda rejects creating and updating functions on the runtime, so
+ * the stack's create or update fails. Dates come from the lifecycle table of the note
+ * `lambda.languages` (Lambda Developer Guide "Lambda runtimes" and "Building Lambda functions with
+ * Go"; verified 2026-11-21). A runtime whose update-block date is not confirmed is left to
+ * LAMBDA011.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'LAMBDA010',
+    severity: 'error',
+    kinds: ['cloudformation', 'sam'],
+    title: { en: 'Runtime past its "block function update" date', ja: '更新がブロックされたランタイム' },
+    note: 'lambda.languages',
+    messages: {
+      blocked: {
+        en: 'Runtime `{runtime}` can no longer be used to create or update functions (updates blocked since {date}; deprecated {deprecated}). Migrate to `{successor}`.',
+        ja: 'ランタイム `{runtime}` では関数の作成も更新もできません（{date} から更新がブロック、{deprecated} に廃止）。`{successor}` に移行してください。',
+      },
+    },
+  },
+  check(context) {
+    const template = context.template;
+    if (!template) return;
+    const day = today();
+    for (const site of propertySites(template, 'Runtime')) {
+      const c = candidates(site.node, template);
+      if (!c) continue;
+      const runtimes = c.values.filter((v): v is string => typeof v === 'string');
+      if (runtimes.length !== c.values.length) continue;
+      const blocked = runtimes.map((runtime) => ({ runtime, status: runtimeStatus(context.knowledge, runtime, day) }))
+        .filter((r) => r.status.state === 'update-blocked');
+      if (blocked.length === 0) continue;
+      const first = blocked[0];
+      if (first.status.state !== 'update-blocked') continue;
+      context.report({
+        path: site.path,
+        messageId: 'blocked',
+        data: {
+          runtime: first.runtime,
+          date: first.status.date,
+          deprecated: first.status.info.deprecated ?? '—',
+          successor: successorOf(context.knowledge, first.runtime, first.status.info),
+        },
+        downgrade: c.choice && blocked.length < runtimes.length,
+      });
+    }
+  },
+};
+
+export default rule;
