@@ -16,6 +16,11 @@ export interface LintOptions {
   knowledge?: Knowledge;
   /** Called when a rule throws; the rule's findings are dropped and linting goes on. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The day rules judge dates against (YYYY-MM-DD, UTC), e.g. Lambda runtime deprecation;
+   * defaults to today. Tests pin it so a fixture does not change verdict as the calendar moves.
+   */
+  today?: string;
 }
 
 export interface Finding {
@@ -61,6 +66,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
   const template = kind === 'cloudformation' || kind === 'sam' ? new TemplateModel(doc) : undefined;
   const suppressions = new Suppressions(doc);
   const root = doc.tree;
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   for (const rule of allRules) {
     if (!rule.meta.kinds.includes(kind)) continue;
@@ -68,7 +74,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
     if (!severity) continue;
     const reports: Report[] = [];
     try {
-      rule.check({ doc, kind, root, knowledge, template, report: (r) => reports.push(r) });
+      rule.check({ doc, kind, root, knowledge, template, today, report: (r) => reports.push(r) });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
       continue;

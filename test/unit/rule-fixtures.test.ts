@@ -11,10 +11,14 @@ const ruleFixtures = path.join(fixturesDir, 'rules');
 /**
  * A fixture runs with the default rule set plus its own rule switched on (some rules are off by
  * default), and its expectations list every finding: a fixture also proves no other rule fires.
+ * Fixtures are judged on FIXTURE_DAY.
  */
+/** Fixtures are judged on a fixed day, so date-based rules (Lambda runtimes) keep their verdicts. */
+export const FIXTURE_DAY = '2026-11-21';
+
 function optionsFor(ruleId: string) {
   const rule = rules.find((r) => r.meta.id === ruleId);
-  return { rules: rule ? { [ruleId]: rule.meta.severity } : {} };
+  return { rules: rule ? { [ruleId]: rule.meta.severity } : {}, today: FIXTURE_DAY };
 }
 
 /** `bad-missing-version.buildspec.yml` is linted as `buildspec.yml`; `bad-unset.yaml` keeps its name. */

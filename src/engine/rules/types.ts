@@ -43,6 +43,8 @@ export interface RuleContext {
   knowledge: Knowledge;
   /** The template model, for CloudFormation and SAM files. */
   template?: TemplateModel;
+  /** The day to judge dates against (YYYY-MM-DD, UTC): LintOptions.today, else today. */
+  today: string;
   report(report: Report): void;
 }
 

@@ -47,11 +47,6 @@ export type RuntimeStatus =
   | { state: 'deprecating'; date: string; days: number; info: RuntimeLifecycle }
   | { state: 'supported' | 'unknown' };
 
-/** Today in UTC as YYYY-MM-DD. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /**
  * Where a runtime stands on `day` (YYYY-MM-DD, UTC), from the lifecycle table of the note
  * `lambda.languages`: past its "block function update" date, deprecated, within

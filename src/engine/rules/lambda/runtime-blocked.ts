@@ -1,6 +1,6 @@
 import { candidates } from '../../model/values';
 import type { Rule } from '../types';
-import { propertySites, runtimeStatus, successorOf, today } from './functions';
+import { propertySites, runtimeStatus, successorOf } from './functions';
 
 /**
  * LAMBDA010: a function (or SAM `Globals.Function`) uses a runtime past its "block function
@@ -27,7 +27,7 @@ const rule: Rule = {
   check(context) {
     const template = context.template;
     if (!template) return;
-    const day = today();
+    const day = context.today;
     for (const site of propertySites(template, 'Runtime')) {
       const c = candidates(site.node, template);
       if (!c) continue;
