@@ -22,13 +22,22 @@ export function tokenize(text: string): string[] {
     const word = match[0];
     if (/^[a-z0-9]/.test(word)) {
       out.push(word);
-      if (/[.\-_]/.test(word)) out.push(...word.split(/[.\-_]/).filter(Boolean));
+      if (/[.\-_]/.test(word)) out.push(...word.split(/[.\-_]/).filter((part) => part.length >= 2));
       continue;
     }
     if (word.length === 1) { out.push(word); continue; }
     for (let i = 0; i < word.length - 1; i++) out.push(word.slice(i, i + 2));
   }
   return out;
+}
+
+/**
+ * A light English stemmer for index and query alike: a plural `s` goes (`annotations` →
+ * `annotation`, `hooks` → `hook`), so singular and plural queries find the same notes. Words of
+ * three letters or fewer (`aws`, `sqs`), `ss` endings (`access`) and Japanese stay as they are.
+ */
+function singular(term: string): string {
+  return /^[a-z][a-z0-9]{3,}s$/.test(term) && !/(ss|us|is)$/.test(term) ? term.slice(0, -1) : term;
 }
 
 interface IndexedNote {
@@ -49,7 +58,7 @@ function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
     fields: ['idWords', 'title', 'summary', 'keywords', 'body'],
     storeFields: [],
     tokenize,
-    processTerm: (term) => term,
+    processTerm: singular,
     searchOptions: {
       boost: { title: 4, idWords: 3, keywords: 3, summary: 2, body: 1 },
       prefix: (term) => /^[a-z0-9]/.test(term) && term.length >= 3,

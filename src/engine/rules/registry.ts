@@ -22,6 +22,7 @@ import { buildspecRules } from './buildspec';
 import { codebuildRules } from './codebuild';
 import { skipped as ec2Skipped } from './ec2/skipped';
 import { skipped as dynamodbSkipped } from './dynamodb/skipped';
+import { skipped as beanstalkSkipped } from './beanstalk/skipped';
 
 /**
  * Every rule the engine runs, grouped by service in the order of spec/notes-map.md §3. Each
@@ -56,6 +57,7 @@ export const rules: readonly Rule[] = [
 export const skippedRules: readonly SkippedRule[] = [
   ...ec2Skipped,
   ...dynamodbSkipped,
+  ...beanstalkSkipped,
 ];
 
 export function ruleById(id: string): Rule | undefined {
