@@ -7,6 +7,8 @@ import { formatBoth, pick } from './messages';
 import { rules as allRules } from './rules/registry';
 import type { Rule, Report } from './rules/types';
 import { Suppressions } from './suppress';
+import { lintEmbedded } from './embedded-lint';
+import type { WorkspaceIndex, WorkspaceLinks } from './workspace';
 import type { Bilingual, DetectedKind, DisplayLang, Fix, Path, Range, Severity, SeverityOverride } from './types';
 
 export interface LintOptions {
@@ -16,6 +18,13 @@ export interface LintOptions {
   knowledge?: Knowledge;
   /** Called when a rule throws; the rule's findings are dropped and linting goes on. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * The workspace's templates, for rules that need the CodeBuild project of a buildspec or the
+   * deployment group of an AppSpec (BUILDSPEC009/010, APPSPEC013). Without it they say nothing.
+   */
+  workspace?: WorkspaceIndex;
+  /** Links given directly instead of through `workspace` (the project around an inline buildspec). */
+  links?: WorkspaceLinks;
 }
 
 export interface Finding {
@@ -61,6 +70,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
   const template = kind === 'cloudformation' || kind === 'sam' ? new TemplateModel(doc) : undefined;
   const suppressions = new Suppressions(doc);
   const root = doc.tree;
+  const links = options.links ?? (kind === 'buildspec' || kind === 'appspec' ? options.workspace?.linksFor(doc.fileName) : undefined);
 
   for (const rule of allRules) {
     if (!rule.meta.kinds.includes(kind)) continue;
@@ -68,7 +78,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
     if (!severity) continue;
     const reports: Report[] = [];
     try {
-      rule.check({ doc, kind, root, knowledge, template, report: (r) => reports.push(r) });
+      rule.check({ doc, kind, root, knowledge, template, links, report: (r) => reports.push(r) });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
       continue;
@@ -94,6 +104,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
       });
     }
   }
+  if (template) result.findings.push(...lintEmbedded(doc, template, suppressions, { ...options, lang, knowledge }));
   result.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return result;
 }
