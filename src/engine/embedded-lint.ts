@@ -1,6 +1,6 @@
 import type { ParsedDocument } from './parse';
 import { spanOfPath } from './parse/locate';
-import { embeddedBuildspecs, mapEdits, toTemplateOffset } from './embedded';
+import { embeddedBuildspecs, mapEdits, toTemplateRange } from './embedded';
 import { lint, PARSE_ERROR_ID, type Finding, type LintOptions } from './lint';
 import { pick } from './messages';
 import type { TemplateModel } from './model/template';
@@ -25,8 +25,7 @@ export function lintEmbedded(doc: ParsedDocument, template: TemplateModel, suppr
     const fallback = spanOfPath(doc.tree, embedded.path, 'key');
     for (const finding of inner.findings) {
       const exact = embedded.map.exact;
-      const start = exact ? toTemplateOffset(embedded.map, finding.start) : fallback.start;
-      const end = exact ? Math.max(start, toTemplateOffset(embedded.map, finding.end)) : fallback.end;
+      const { start, end } = exact ? toTemplateRange(embedded.map, finding.start, finding.end) : fallback;
       const range = { start: doc.lines.positionAt(start), end: doc.lines.positionAt(end) };
       const path = [...embedded.path, ...finding.path];
       if (suppressions.isSuppressed(finding.ruleId, range.start.line, path)) continue;

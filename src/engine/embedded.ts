@@ -35,6 +35,8 @@ export interface EmbeddedBuildspec {
  */
 export interface OffsetMap {
   starts: number[];
+  /** `ends[i]` is the template offset just past the source of character `i` (an escape may be longer than one). */
+  ends: number[];
   exact: boolean;
   /** How edits are written back (undefined: fixes cannot be mapped). */
   style?: 'literal' | 'double' | 'json';
@@ -46,6 +48,14 @@ export interface OffsetMap {
 export function toTemplateOffset(map: OffsetMap, offset: number): number {
   const i = Math.max(0, Math.min(offset, map.starts.length - 1));
   return map.starts[i];
+}
+
+/** The template range of the buildspec range [start, end): its end is where the last character's source ends. */
+export function toTemplateRange(map: OffsetMap, start: number, end: number): { start: number; end: number } {
+  const from = toTemplateOffset(map, start);
+  if (end <= start) return { start: from, end: from };
+  const last = Math.max(0, Math.min(end - 1, map.ends.length - 1));
+  return { start: from, end: Math.max(from, map.ends[last] ?? from) };
 }
 
 /** The embedded buildspecs of a CloudFormation or SAM template, cached per parsed document. */
@@ -164,29 +174,31 @@ export function decodeValue(doc: ParsedDocument, node: Node): Decoded | undefine
     if (delimiter === undefined) return undefined;
     let text = '';
     const starts: number[] = [];
+    const ends: number[] = [];
     let exact = true;
     let end = node.end;
     arg.items[1].items.forEach((item, i) => {
       if (i > 0) {
         text += delimiter;
-        for (let k = 0; k < delimiter.length; k++) starts.push(end);
+        for (let k = 0; k < delimiter.length; k++) { starts.push(end); ends.push(end); }
       }
-      const part = isScalar(item) && item.value !== null && typeof item.value !== 'object' ? decodeScalar(doc, item as ScalarNode) : undefined;
+      const part = isScalar(item) && typeof item.value === 'string' ? decodeScalar(doc, item) : undefined;
       if (!part) { exact = false; return; }
       text += part.text;
       starts.push(...part.map.starts.slice(0, part.text.length));
+      ends.push(...part.map.ends.slice(0, part.text.length));
       exact &&= part.map.exact;
       end = part.map.starts[part.text.length];
     });
     if (!exact) return coarse(text, node);
     starts.push(end);
-    return { text, map: { starts, exact: true } };
+    return { text, map: { starts, ends, exact: true } };
   }
   return undefined;
 }
 
 function coarse(text: string, node: Node): Decoded {
-  return { text, map: { starts: new Array<number>(text.length + 1).fill(node.start), exact: false } };
+  return { text, map: { starts: new Array<number>(text.length + 1).fill(node.start), ends: new Array<number>(text.length).fill(node.start), exact: false } };
 }
 
 /** Decodes one scalar as written (block, quoted, JSON or plain) and checks it against the parser's value. */
@@ -194,7 +206,7 @@ function decodeScalar(doc: ParsedDocument, node: ScalarNode): Decoded {
   const value = String(node.value);
   const source = doc.text;
   const first = source[node.start];
-  let result: { text: string; starts: number[]; style?: OffsetMap['style']; indent?: string } | undefined;
+  let result: { text: string; starts: number[]; ends: number[]; style?: OffsetMap['style']; indent?: string } | undefined;
   try {
     if (doc.format === 'json') result = first === '"' ? { ...decodeDouble(source, node.start, node.end, true), style: 'json' } : undefined;
     else if (first === '|' || first === '>') result = decodeBlock(source, node.start, node.end, first === '>');
@@ -209,17 +221,24 @@ function decodeScalar(doc: ParsedDocument, node: ScalarNode): Decoded {
   const strip = (s: string) => s.replace(/\n+$/, '');
   if (strip(result.text) !== strip(value)) return coarse(value, node);
   const starts = result.starts.slice(0, value.length);
+  const ends = result.ends.slice(0, value.length);
   const last = result.starts[Math.min(result.text.length, result.starts.length - 1)] ?? node.end;
-  while (starts.length < value.length) starts.push(last);
+  while (starts.length < value.length) { starts.push(last); ends.push(last); }
   starts.push(value.length < result.text.length ? result.starts[value.length] : last);
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  return { text: value, map: { starts, exact: true, style: result.style, indent: result.indent, eol } };
+  return { text: value, map: { starts, ends, exact: true, style: result.style, indent: result.indent, eol } };
 }
 
 function plainLine(source: string, start: number, end: number) {
   const text = source.slice(start, end);
   const starts = Array.from({ length: text.length + 1 }, (_, i) => start + i);
-  return { text, starts };
+  const ends = Array.from({ length: text.length }, (_, i) => start + i + 1);
+  return { text, starts, ends };
+}
+
+/** Length of the line break at `at` (2 for CRLF). */
+function breakLength(source: string, at: number): number {
+  return source[at] === '\r' && source[at + 1] === '\n' ? 2 : 1;
 }
 
 /** A `|` or `>` block scalar: header line, then lines indented at least `indent`. */
@@ -246,7 +265,7 @@ function decodeBlock(source: string, start: number, end: number, folded: boolean
     indent = Number(explicit[1] ?? explicit[2]) + lineIndentOf(source, start, parentIndent);
   } else {
     const firstContent = lines.find((l) => l.text.trim() !== '');
-    if (!firstContent) return { text: '', starts: [end], style: 'literal' as const, indent: '' };
+    if (!firstContent) return { text: '', starts: [end], ends: [], style: 'literal' as const, indent: '' };
     indent = firstContent.text.length - firstContent.text.trimStart().length;
   }
   // Content lines: stop at the first non-empty line indented less than the block.
@@ -259,29 +278,29 @@ function decodeBlock(source: string, start: number, end: number, folded: boolean
   }
   let text = '';
   const starts: number[] = [];
+  const ends: number[] = [];
+  const lineBreak = (at: number, char: string) => { text += char; starts.push(at); ends.push(at + breakLength(source, at)); };
   for (let k = 0; k < body.length; k++) {
     const line = body[k];
-    for (let c = 0; c < line.text.length; c++) { text += line.text[c]; starts.push(line.start + c); }
-    if (k === body.length - 1) { text += '\n'; starts.push(line.breakAt); break; }
-    if (!folded) { text += '\n'; starts.push(line.breakAt); continue; }
+    for (let c = 0; c < line.text.length; c++) { text += line.text[c]; starts.push(line.start + c); ends.push(line.start + c + 1); }
+    if (k === body.length - 1) { lineBreak(line.breakAt, '\n'); break; }
+    if (!folded) { lineBreak(line.breakAt, '\n'); continue; }
     // Folding: a break between two "normal" lines becomes a space; empty lines become breaks.
     const next = body[k + 1];
     const moreIndented = (l: { text: string }) => /^[ \t]/.test(l.text);
     if (line.text === '' || moreIndented(line) || next.text === '' || moreIndented(next)) {
       if (line.text !== '' && next.text === '') {
         // The break before a run of empty lines is dropped (unless more-indented lines surround it).
-        if (moreIndented(line)) { text += '\n'; starts.push(line.breakAt); }
+        if (moreIndented(line)) lineBreak(line.breakAt, '\n');
         continue;
       }
-      text += '\n';
-      starts.push(line.breakAt);
+      lineBreak(line.breakAt, '\n');
     } else {
-      text += ' ';
-      starts.push(line.breakAt);
+      lineBreak(line.breakAt, ' ');
     }
   }
   starts.push(body.length ? body[body.length - 1].breakAt : end);
-  return { text, starts, style: folded ? undefined : ('literal' as const), indent: ' '.repeat(indent) };
+  return { text, starts, ends, style: folded ? undefined : ('literal' as const), indent: ' '.repeat(indent) };
 }
 
 function columnOf(source: string, offset: number): number {
@@ -308,6 +327,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 function decodeDouble(source: string, start: number, end: number, json: boolean) {
   let text = '';
   const starts: number[] = [];
+  const ends: number[] = [];
   let i = start + 1;
   const close = end - 1;
   while (i < close) {
@@ -318,7 +338,7 @@ function decodeDouble(source: string, start: number, end: number, json: boolean)
         const len = next === 'x' ? 2 : next === 'u' ? 4 : 8;
         const code = parseInt(source.slice(i + 2, i + 2 + len), 16);
         const chars = String.fromCodePoint(code);
-        for (const c of chars) { text += c; starts.push(i); }
+        for (const c of chars) { text += c; starts.push(i); ends.push(i + 2 + len); }
         i += 2 + len;
         continue;
       }
@@ -330,45 +350,46 @@ function decodeDouble(source: string, start: number, end: number, json: boolean)
       }
       const mapped = SIMPLE_ESCAPES[next];
       if (mapped === undefined) throw new Error('unknown escape');
-      text += mapped; starts.push(i);
+      text += mapped; starts.push(i); ends.push(i + 2);
       i += 2;
       continue;
     }
     if (!json && (ch === '\n' || ch === '\r')) {
-      i = fold(source, i, close, text, starts, (t) => { text = t; });
+      i = fold(source, i, close, text, starts, ends, (t) => { text = t; });
       continue;
     }
-    text += ch; starts.push(i);
+    text += ch; starts.push(i); ends.push(i + 1);
     i++;
   }
   starts.push(close);
-  return { text, starts };
+  return { text, starts, ends };
 }
 
 /** A single-quoted YAML scalar: `''` is a quote; line folding as in double quotes. */
 function decodeSingle(source: string, start: number, end: number) {
   let text = '';
   const starts: number[] = [];
+  const ends: number[] = [];
   let i = start + 1;
   const close = end - 1;
   while (i < close) {
     const ch = source[i];
-    if (ch === "'" && source[i + 1] === "'") { text += "'"; starts.push(i); i += 2; continue; }
-    if (ch === '\n' || ch === '\r') { i = fold(source, i, close, text, starts, (t) => { text = t; }); continue; }
-    text += ch; starts.push(i);
+    if (ch === "'" && source[i + 1] === "'") { text += "'"; starts.push(i); ends.push(i + 2); i += 2; continue; }
+    if (ch === '\n' || ch === '\r') { i = fold(source, i, close, text, starts, ends, (t) => { text = t; }); continue; }
+    text += ch; starts.push(i); ends.push(i + 1);
     i++;
   }
   starts.push(close);
-  return { text, starts };
+  return { text, starts, ends };
 }
 
 /**
  * Line folding inside a flow scalar, at a line break: trailing white space of the line is
  * dropped, then one break becomes a space and each further empty line becomes a line feed.
  */
-function fold(source: string, at: number, close: number, text: string, starts: number[], set: (t: string) => void): number {
+function fold(source: string, at: number, close: number, text: string, starts: number[], ends: number[], set: (t: string) => void): number {
   let trimmed = text;
-  while (trimmed.endsWith(' ') || trimmed.endsWith('\t')) { trimmed = trimmed.slice(0, -1); starts.pop(); }
+  while (trimmed.endsWith(' ') || trimmed.endsWith('\t')) { trimmed = trimmed.slice(0, -1); starts.pop(); ends.pop(); }
   let i = at;
   let breaks = 0;
   const firstBreak = at;
@@ -378,8 +399,9 @@ function fold(source: string, at: number, close: number, text: string, starts: n
     else if (source[i] === ' ' || source[i] === '\t') i++;
     else break;
   }
-  if (breaks === 1) { trimmed += ' '; starts.push(firstBreak); }
-  else for (let k = 1; k < breaks; k++) { trimmed += '\n'; starts.push(firstBreak); }
+  const breakEnd = firstBreak + breakLength(source, firstBreak);
+  if (breaks === 1) { trimmed += ' '; starts.push(firstBreak); ends.push(breakEnd); }
+  else for (let k = 1; k < breaks; k++) { trimmed += '\n'; starts.push(firstBreak); ends.push(breakEnd); }
   set(trimmed);
   return i;
 }
