@@ -76,7 +76,15 @@ function findAnchor(doc: ParsedDocument, located: Located, offset: number, detec
   const pseudo = pseudoAt(doc, located, offset);
   if (pseudo) return { notes: knowledge.forName('pseudo', pseudo.name), start: pseudo.start, end: pseudo.end };
   if (path.length === 1 && located.onKey && isFirstKey(doc.tree, node)) {
-    return { notes: knowledge.forName('file', detection.kind), header: (l) => kindHeader(detection, l), ...span };
+    const file: Anchor = { notes: knowledge.forName('file', detection.kind), header: (l) => kindHeader(detection, l), ...span };
+    // A buildspec's or AppSpec's first key (usually `version`) also explains itself.
+    const key = detection.kind === 'buildspec' ? buildspecAnchor(located, knowledge, span) : detection.kind === 'appspec' ? appspecAnchor(doc, located, knowledge, span) : undefined;
+    if (!key) return file;
+    return {
+      notes: [...new Set([...file.notes, ...key.notes])],
+      header: (l) => [file.header!(l), key.header?.(l)].filter(Boolean).join('\n\n'),
+      ...span,
+    };
   }
   switch (detection.kind) {
     case 'cloudformation':
