@@ -8,8 +8,9 @@ import type { Rule } from '../types';
  * deployment… with new deployment IDs"; automatic rollback does so when a deployment fails or an
  * alarm threshold is met (CodeDeploy User Guide, "Redeploy and roll back a deployment"). Without
  * `AutoRollbackConfiguration.Enabled: true` a failed deployment stays failed until someone
- * redeploys. An operational choice, so info; off by default (most groups in real templates leave
- * it unset, see docs/corpus-review/codetools.md). Note `codedeploy.rollback` (003:L243-246).
+ * redeploys. An operational choice, so info; on by default: every deployment group in the corpus
+ * configures it (docs/corpus-review/codetools.md), so a group without it stands out. Note
+ * `codedeploy.rollback` (003:L243-246).
  */
 const rule: Rule = {
   meta: {
@@ -18,7 +19,6 @@ const rule: Rule = {
     kinds: ['cloudformation', 'sam'],
     title: { en: 'No automatic rollback', ja: '自動ロールバックが無効' },
     note: 'codedeploy.rollback',
-    enabledByDefault: false,
     messages: {
       off: {
         en: 'Automatic rollback is off for `{group}`. A rollback redeploys the last good revision as a *new* deployment (new deployment ID); consider `AutoRollbackConfiguration: {Enabled: true, Events: [DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM]}`.',
