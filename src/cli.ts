@@ -5,6 +5,7 @@ import {
 } from './engine';
 import type { Lang } from './engine/types';
 import { collectFiles } from './cli/files';
+import { WorkspaceIndex } from './engine/workspace';
 import { toSarif } from './cli/sarif';
 
 const VERSION = '0.1.0';
@@ -87,8 +88,12 @@ function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif',
   }
   const results: Array<{ path: string; kind: string; findings: Finding[] }> = [];
   let errors = 0;
+  // The files given (directories walked) are the workspace: a buildspec finds its CodeBuild
+  // project and an AppSpec its deployment group among the templates linted with it.
+  const texts = new Map(files.map((file) => [file, readText(file)]));
+  const workspace = WorkspaceIndex.from([...texts].map(([fileName, text]) => ({ fileName, text })));
   for (const file of files) {
-    const result = lint(parse(readText(file), file), { lang, rules: overrides });
+    const result = lint(parse(texts.get(file)!, file), { lang, rules: overrides, workspace });
     if (result.kind === 'none') continue;
     results.push({ path: file, kind: result.kind, findings: result.findings });
     errors += result.findings.filter((f) => f.severity === 'error').length;

@@ -9,6 +9,7 @@ import { lookUpNote } from './vscode/lookup';
 import { NOTE_SCHEME, NoteContentProvider, openNote } from './vscode/notes';
 import { readSettings, type Settings } from './vscode/settings';
 import { configureYamlCustomTags } from './vscode/yaml-tags';
+import { WorkspaceScanner } from './vscode/workspace';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
 
@@ -24,10 +25,22 @@ export function activate(context: vscode.ExtensionContext): void {
   const docsUrl = (note: string) => getKnowledge().get(note)?.docs[0]?.url;
   const diagnostics = new DiagnosticsController(cache, current, docsUrl);
   const notes = new NoteContentProvider(current);
+  // The workspace's templates, so buildspecs and AppSpecs find their project / deployment group.
+  const scanner = new WorkspaceScanner();
+  const relintLinked = () => {
+    cache.workspace = scanner.active ? scanner.index : undefined;
+    for (const document of vscode.workspace.textDocuments) {
+      const kind = cache.kindOf(document);
+      if (kind === 'buildspec' || kind === 'appspec') diagnostics.schedule(document, true);
+    }
+  };
 
   context.subscriptions.push(
     diagnostics,
     notes,
+    scanner,
+    scanner.onDidChange(relintLinked),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => { void scanner.refresh().then(relintLinked); }),
     vscode.workspace.registerTextDocumentContentProvider(NOTE_SCHEME, notes),
     vscode.languages.registerHoverProvider(SELECTOR, new NotesHoverProvider(cache, current)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new NotesCodeActionProvider(cache, current), {
@@ -44,12 +57,15 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('iacNotes')) return;
+      if (event.affectsConfiguration('iacNotes.workspace.scan')) void scanner.refresh().then(relintLinked);
       settings = readSettings();
       notes.refresh();
       for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
     }),
   );
   for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
+  // Scanned after activation, off the critical path; open buildspecs/AppSpecs are linted again when it ends.
+  void scanner.refresh().then(relintLinked);
 }
 
 async function guardedCommand(name: string, run: () => Promise<void>): Promise<void> {

@@ -4,7 +4,10 @@ import { locate, type Located } from './parse/locate';
 import { isMap, isScalar, type Node } from './parse/tree';
 import { INTRINSIC_KEYS, PSEUDO_PARAMETERS } from './parse/intrinsics';
 import { detectKind, type Detection } from './detect';
-import { detectPlatform, lifecycleFor, PLATFORM_NAMES, type LifecycleEvent, type Platform } from './model/appspec';
+import { detectPlatform, lifecycleFor } from './model/appspec';
+import { buildspecFacts } from './model/buildspec';
+import { embeddedHover } from './embedded-hover';
+import { keyDescription, keyHeader, lifecycleLine, phaseOrder, platformLine } from './hover-specs';
 import { langsOf, renderHoverNotes, type LinkOptions } from './render';
 import { templateAnchor } from './hover-template';
 import type { DisplayLang, FileKind, Lang, Path } from './types';
@@ -41,6 +44,10 @@ interface Anchor {
  */
 export function hover(doc: ParsedDocument, offset: number, options: HoverOptions = {}, detection: Detection = detectKind(doc.fileName, doc.tree)): HoverResult | undefined {
   if (detection.kind === 'none' || !doc.tree) return undefined;
+  if (detection.kind === 'cloudformation' || detection.kind === 'sam') {
+    const inline = embeddedHover(doc, offset, options);
+    if (inline) return inline;
+  }
   const located = locate(doc.tree, offset);
   if (!located) return undefined;
   const knowledge = options.knowledge ?? getKnowledge();
@@ -70,7 +77,15 @@ function findAnchor(doc: ParsedDocument, located: Located, offset: number, detec
   const pseudo = pseudoAt(doc, located, offset);
   if (pseudo) return { notes: knowledge.forName('pseudo', pseudo.name), start: pseudo.start, end: pseudo.end };
   if (path.length === 1 && located.onKey && isFirstKey(doc.tree, node)) {
-    return { notes: knowledge.forName('file', detection.kind), header: (l) => kindHeader(detection, l), ...span };
+    const file: Anchor = { notes: knowledge.forName('file', detection.kind), header: (l) => kindHeader(detection, l), ...span };
+    // A buildspec's or AppSpec's first key (usually `version`) also explains itself.
+    const key = detection.kind === 'buildspec' ? buildspecAnchor(located, knowledge, span) : detection.kind === 'appspec' ? appspecAnchor(doc, located, knowledge, span) : undefined;
+    if (!key) return file;
+    return {
+      notes: [...new Set([...file.notes, ...key.notes])],
+      header: (l) => [file.header!(l), key.header?.(l)].filter(Boolean).join('\n\n'),
+      ...span,
+    };
   }
   switch (detection.kind) {
     case 'cloudformation':
@@ -87,14 +102,12 @@ function buildspecAnchor(located: Located, knowledge: Knowledge, span: { start: 
   if (!located.onKey) return undefined;
   const { path } = located;
   const notes = knowledge.forKey('buildspec', path);
-  let header: ((lang: Lang) => string) | undefined;
-  if (path[0] === 'phases' && path.length === 2) {
-    const phases = knowledge.value('codebuild.buildspec', 'phases') as string[];
-    const current = String(path[1]);
-    if (phases.includes(current)) {
-      header = (l) => `${l === 'ja' ? '**フェーズの実行順**' : '**Phase order**'}: ${phases.map((p) => (p === current ? `**\`${p}\`** ◀` : `\`${p}\``)).join(' → ')}`;
-    }
-  }
+  const description = keyDescription(knowledge, 'codebuild.buildspec', path);
+  const { phases } = buildspecFacts(knowledge);
+  const current = path[0] === 'phases' && path.length === 2 ? String(path[1]) : undefined;
+  const order = current && phases.includes(current) ? current : undefined;
+  if (!description && !order) return { notes, ...span };
+  const header = (l: Lang) => [description ? keyHeader(path, description, l) : '', order ? phaseOrder(phases, order, l) : ''].filter(Boolean).join('\n\n');
   return { notes, header, ...span };
 }
 
@@ -102,12 +115,21 @@ function appspecAnchor(doc: ParsedDocument, located: Located, knowledge: Knowled
   if (!located.onKey) return undefined;
   const { path } = located;
   const notes = knowledge.forKey('appspec', path);
+  const detection = detectPlatform(doc.tree, knowledge);
+  const description = keyDescription(knowledge, 'codedeploy.appspec', path);
   const hookName = hookNameOf(path);
-  if (!hookName) return { notes, ...span };
-  const { platform, reason } = detectPlatform(doc.tree, knowledge);
-  if (!platform) return { notes, ...span };
-  const steps = lifecycleFor(knowledge, platform);
-  return { notes, header: (l) => lifecycleDiagram(steps, hookName, platform, reason, l), ...span };
+  const parts: Array<(l: Lang) => string> = [];
+  if (description) parts.push((l) => keyHeader(path, description, l));
+  if (path.length === 1 && path[0] === 'version') parts.push((l) => platformLine(detection, l));
+  const { platform } = detection;
+  if (platform && (hookName || (path.length === 1 && (path[0] === 'hooks' || path[0] === 'Hooks')))) {
+    const steps = lifecycleFor(knowledge, platform);
+    parts.push((l) => lifecycleLine(steps, hookName, platform, detection, l));
+  } else if (!platform && path.length === 1 && (path[0] === 'hooks' || path[0] === 'Hooks')) {
+    parts.push((l) => platformLine(detection, l));
+  }
+  if (parts.length === 0) return { notes, ...span };
+  return { notes, header: (l) => parts.map((part) => part(l)).join('\n\n'), ...span };
 }
 
 /** `hooks.AfterInstall` (EC2) or `Hooks[2].BeforeAllowTraffic` (Lambda/ECS) → the event name. */
@@ -115,22 +137,6 @@ function hookNameOf(path: Path): string | undefined {
   if ((path[0] === 'hooks' || path[0] === 'Hooks') && path.length === 2 && typeof path[1] === 'string') return path[1];
   if ((path[0] === 'hooks' || path[0] === 'Hooks') && path.length === 3 && typeof path[1] === 'number') return String(path[2]);
   return undefined;
-}
-
-/** The platform's lifecycle as one compact line: this hook marked, reserved steps struck through. */
-function lifecycleDiagram(steps: LifecycleEvent[], current: string, platform: Platform, reason: string, lang: Lang): string {
-  const label = PLATFORM_NAMES[platform][lang];
-  const chain = steps.map((s) => {
-    if (s.event === current) return `**${s.event}** ◀`;
-    return s.reserved ? `~~${s.event}~~` : s.event;
-  }).join(' → ');
-  const step = steps.find((s) => s.event === current);
-  const legend = lang === 'ja'
-    ? '取り消し線 = CodeDeploy の予約イベント（フックを置けない）'
-    : 'struck through = reserved for CodeDeploy (no hook can run there)';
-  const what = step ? `\n\n\`${current}\`: ${step[lang]}${step.reserved ? (lang === 'ja' ? ' **（予約イベント: フックは実行されません）**' : ' **(reserved: a hook here never runs)**') : ''}${step.loadBalancer ? (lang === 'ja' ? '（ロードバランサー使用時のみ）' : ' (only with a load balancer)') : ''}` : '';
-  const why = lang === 'ja' ? `プラットフォームの判定理由: ${reason}` : `Platform detected because ${reason}`;
-  return `**${lang === 'ja' ? 'ライフサイクル' : 'Lifecycle'} · ${label}**\n\n${chain}\n\n*${legend}*${what}\n\n*${why}*`;
 }
 
 function kindHeader(detection: Detection, lang: Lang): string {
@@ -142,7 +148,7 @@ function kindHeader(detection: Detection, lang: Lang): string {
   };
   const name = names[detection.kind]?.[lang] ?? detection.kind;
   return lang === 'ja'
-    ? `IaC Notes はこのファイルを **${name}** として扱っています（理由: ${detection.reason}）。`
+    ? `IaC Notes はこのファイルを **${name}** として扱っています（理由: ${detection.reasonJa ?? detection.reason}）。`
     : `IaC Notes reads this file as a **${name}** (because ${detection.reason}).`;
 }
 

@@ -10,6 +10,7 @@ export { lookup, type LookupHit } from './lookup';
 export { getKnowledge, Knowledge, type NoteEntry } from './knowledge';
 export { renderNotePage } from './render';
 export { rules, ruleById } from './rules/registry';
+export { WorkspaceIndex, type WorkspaceLinks } from './workspace';
 export { langFromEnv, pick } from './messages';
 export type * from './types';
 

@@ -7,6 +7,8 @@ import { formatBoth, pick } from './messages';
 import { rules as allRules } from './rules/registry';
 import type { Rule, Report } from './rules/types';
 import { Suppressions } from './suppress';
+import { lintEmbedded } from './embedded-lint';
+import type { WorkspaceIndex, WorkspaceLinks } from './workspace';
 import type { Bilingual, DetectedKind, DisplayLang, Fix, Path, Range, Severity, SeverityOverride } from './types';
 
 export interface LintOptions {
@@ -21,6 +23,13 @@ export interface LintOptions {
    * defaults to today. Tests pin it so a fixture does not change verdict as the calendar moves.
    */
   today?: string;
+  /**
+   * The workspace's templates, for rules that need the CodeBuild project of a buildspec or the
+   * deployment group of an AppSpec (BUILDSPEC009/010, APPSPEC013). Without it they say nothing.
+   */
+  workspace?: WorkspaceIndex;
+  /** Links given directly instead of through `workspace` (the project around an inline buildspec). */
+  links?: WorkspaceLinks;
 }
 
 export interface Finding {
@@ -67,6 +76,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
   const suppressions = new Suppressions(doc);
   const root = doc.tree;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const links = options.links ?? (kind === 'buildspec' || kind === 'appspec' ? options.workspace?.linksFor(doc.fileName) : undefined);
 
   for (const rule of allRules) {
     if (!rule.meta.kinds.includes(kind)) continue;
@@ -74,7 +84,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
     if (!severity) continue;
     const reports: Report[] = [];
     try {
-      rule.check({ doc, kind, root, knowledge, template, today, report: (r) => reports.push(r) });
+      rule.check({ doc, kind, root, knowledge, template, today, links, report: (r) => reports.push(r) });
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
       continue;
@@ -100,6 +110,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
       });
     }
   }
+  if (template) result.findings.push(...lintEmbedded(doc, template, suppressions, { ...options, lang, knowledge }));
   result.findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return result;
 }

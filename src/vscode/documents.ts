@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectKind, lint, parse, type Detection, type LintResult, type ParsedDocument } from '../engine';
+import { detectKind, lint, parse, type Detection, type LintResult, type ParsedDocument, type WorkspaceIndex } from '../engine';
 import type { Settings } from './settings';
 
 interface CacheEntry {
@@ -17,6 +17,8 @@ const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
  */
 export class DocumentCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** The workspace's templates (src/vscode/workspace.ts), for buildspec and AppSpec rules that need them; unset when scanning is off. */
+  workspace: WorkspaceIndex | undefined;
 
   static isCandidate(document: vscode.TextDocument): boolean {
     return LANGUAGES.has(document.languageId);
@@ -37,11 +39,17 @@ export class DocumentCache {
   lint(document: vscode.TextDocument, settings: Settings, onRuleError: (id: string, e: unknown) => void): LintResult | undefined {
     const entry = this.get(document);
     if (!entry) return undefined;
-    const key = `${settings.lang}|${JSON.stringify(settings.rules)}`;
+    const linked = entry.detection.kind === 'buildspec' || entry.detection.kind === 'appspec' ? this.workspace : undefined;
+    const key = `${settings.lang}|${JSON.stringify(settings.rules)}|${linked ? linked.version : '-'}`;
     if (entry.lint?.key === key) return entry.lint.result;
-    const result = lint(entry.doc, { lang: settings.lang, rules: settings.rules, onRuleError }, entry.detection);
+    const result = lint(entry.doc, { lang: settings.lang, rules: settings.rules, onRuleError, workspace: linked }, entry.detection);
     entry.lint = { key, result };
     return result;
+  }
+
+  /** The kind detected for an open document's current version (without parsing it again), if cached. */
+  kindOf(document: vscode.TextDocument): Detection['kind'] | undefined {
+    return this.entries.get(document.uri.toString())?.detection.kind;
   }
 
   forget(document: vscode.TextDocument): void {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { lintText } from '../../src/engine/lint';
 import { rules } from '../../src/engine/rules/registry';
 import { readExpectations } from './expectations';
+import { WorkspaceIndex } from '../../src/engine/workspace';
 import { fixturesDir } from './paths';
 
 const ruleFixtures = path.join(fixturesDir, 'rules');
@@ -16,9 +17,20 @@ const ruleFixtures = path.join(fixturesDir, 'rules');
 /** Fixtures are judged on a fixed day, so date-based rules (Lambda runtimes) keep their verdicts. */
 export const FIXTURE_DAY = '2026-11-21';
 
-function optionsFor(ruleId: string) {
+function optionsFor(ruleId: string, workspace?: WorkspaceIndex) {
   const rule = rules.find((r) => r.meta.id === ruleId);
-  return { rules: rule ? { [ruleId]: rule.meta.severity } : {}, today: FIXTURE_DAY };
+  return { rules: rule ? { [ruleId]: rule.meta.severity } : {}, workspace, today: FIXTURE_DAY };
+}
+
+/**
+ * Cross-file rules (BUILDSPEC009/010, APPSPEC013) need the other file: `bad-x.appspec.yml` is
+ * linted with the workspace of its sidecar `bad-x.workspace.yaml` (a template named
+ * `template.yaml` beside it), when there is one.
+ */
+function workspaceFor(file: string): WorkspaceIndex | undefined {
+  const sidecar = path.join(path.dirname(file), `${path.basename(file).split('.')[0]}.workspace.yaml`);
+  if (!fs.existsSync(sidecar)) return undefined;
+  return WorkspaceIndex.from([{ fileName: 'template.yaml', text: fs.readFileSync(sidecar, 'utf8') }]);
 }
 
 /** `bad-missing-version.buildspec.yml` is linted as `buildspec.yml`; `bad-unset.yaml` keeps its name. */
@@ -30,11 +42,11 @@ export function fileNameOf(fixture: string): string {
 describe('rule fixtures (inline expectations)', () => {
   for (const dir of fs.readdirSync(ruleFixtures).sort()) {
     describe(dir, () => {
-      for (const name of fs.readdirSync(path.join(ruleFixtures, dir)).filter((n) => !n.endsWith('.expect')).sort()) {
+      for (const name of fs.readdirSync(path.join(ruleFixtures, dir)).filter((n) => !n.endsWith('.expect') && !n.includes('.workspace.')).sort()) {
         const file = path.join(ruleFixtures, dir, name);
         it(name, () => {
           const text = fs.readFileSync(file, 'utf8');
-          const result = lintText(text, fileNameOf(name), optionsFor(dir));
+          const result = lintText(text, fileNameOf(name), optionsFor(dir, workspaceFor(file)));
           assert.notStrictEqual(result.kind, 'none', `${name}: not recognised as a template, buildspec or appspec`);
           const actual = result.findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`).sort();
           if (name.startsWith('good-')) {

@@ -194,7 +194,9 @@ export function hookEntries(root: Node | undefined): HookEntry[] {
 
 export interface PlatformDetection {
   platform: Platform | undefined;
+  /** Why, in words a user can check (shown on the hover of `version` and of each hook). */
   reason: string;
+  reasonJa: string;
 }
 
 const LAMBDA_TYPE = 'AWS::Lambda::Function';
@@ -210,16 +212,16 @@ export const RESOURCE_TYPES: Record<'lambda' | 'ecs', string> = { lambda: LAMBDA
  * Pass `knowledge` to allow the last step (it needs the lifecycle tables).
  */
 export function detectPlatform(root: Node | undefined, knowledge?: Knowledge): PlatformDetection {
-  if (!isMap(root)) return { platform: undefined, reason: 'the file is not a map of keys' };
+  if (!isMap(root)) return { platform: undefined, reason: 'the file is not a map of keys', reasonJa: 'ファイルがキーのマップではないため' };
   const resources = resourceEntries(root);
   const ecs = resources.find((r) => r.type === ECS_TYPE);
-  if (ecs) return { platform: 'ecs', reason: `Resources has \`${ecs.name}\` of Type ${ECS_TYPE}` };
+  if (ecs) return { platform: 'ecs', reason: `Resources has \`${ecs.name}\` of Type ${ECS_TYPE}`, reasonJa: `Resources に Type が ${ECS_TYPE} の \`${ecs.name}\` があるため` };
   const lambda = resources.find((r) => r.type === LAMBDA_TYPE);
-  if (lambda) return { platform: 'lambda', reason: `Resources has \`${lambda.name}\` of Type ${LAMBDA_TYPE}` };
+  if (lambda) return { platform: 'lambda', reason: `Resources has \`${lambda.name}\` of Type ${LAMBDA_TYPE}`, reasonJa: `Resources に Type が ${LAMBDA_TYPE} の \`${lambda.name}\` があるため` };
   const serverSection = SERVER_SECTIONS.find((key) => root.pairs.some((p) => p.key.value === key));
-  if (serverSection) return { platform: 'server', reason: `it has the EC2/On-Premises section \`${serverSection}\`` };
+  if (serverSection) return { platform: 'server', reason: `it has the EC2/On-Premises section \`${serverSection}\``, reasonJa: `EC2/オンプレミス用のセクション \`${serverSection}\` があるため` };
   const hooks = readHooks(root);
-  if (hooks?.form === 'map') return { platform: 'server', reason: `\`${hooks.key}\` is a map of lifecycle events to scripts` };
+  if (hooks?.form === 'map') return { platform: 'server', reason: `\`${hooks.key}\` is a map of lifecycle events to scripts`, reasonJa: `\`${hooks.key}\` がライフサイクルイベントからスクリプトへのマップであるため` };
   if (knowledge && hooks && hooks.entries.length > 0) {
     let candidates: Platform[] = hooks.form === 'list' ? ['lambda', 'ecs'] : [...PLATFORMS];
     const tables = new Map(PLATFORMS.map((p) => [p, new Set(lifecycleFor(knowledge, p).map((e) => e.event))]));
@@ -229,10 +231,14 @@ export function detectPlatform(root: Node | undefined, knowledge?: Knowledge): P
       candidates = candidates.filter((p) => tables.get(p)!.has(entry.name));
     }
     if (candidates.length === 1) {
-      return { platform: candidates[0], reason: `only ${PLATFORM_NAMES[candidates[0]].en} deployments have all of its hook names` };
+      return {
+        platform: candidates[0],
+        reason: `only ${PLATFORM_NAMES[candidates[0]].en} deployments have all of its hook names`,
+        reasonJa: `すべてのフック名を持つのが ${PLATFORM_NAMES[candidates[0]].ja} のデプロイだけであるため`,
+      };
     }
   }
-  return { platform: undefined, reason: 'it has no resources, EC2/On-Premises sections or platform-specific hook names' };
+  return { platform: undefined, reason: 'it has no resources, EC2/On-Premises sections or platform-specific hook names', reasonJa: 'Resources も EC2/オンプレミス用のセクションも、プラットフォーム固有のフック名もないため' };
 }
 
 /** The AppSpec `version` value as the file has it: a number (YAML `0.0` is the number 0) or a string. */

@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge';
 import type { ParsedDocument } from '../parse';
 import type { Node } from '../parse/tree';
 import type { TemplateModel } from '../model/template';
+import type { WorkspaceLinks } from '../workspace';
 import type { Bilingual, FileKind, Fix, Path, Severity } from '../types';
 
 /** A rule's metadata: data, read by the registry, the README table, the CLI and the editor. */
@@ -45,6 +46,12 @@ export interface RuleContext {
   template?: TemplateModel;
   /** The day to judge dates against (YYYY-MM-DD, UTC): LintOptions.today, else today. */
   today: string;
+  /**
+   * The files this buildspec or AppSpec is linked to (spec §2.1 linking table): the workspace's
+   * answer, or the enclosing project of an inline buildspec. Absent when there is no workspace;
+   * each answer is undefined when ambiguous. Rules that need it say nothing without it.
+   */
+  links?: WorkspaceLinks;
   report(report: Report): void;
 }
 

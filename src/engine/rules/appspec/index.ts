@@ -11,11 +11,11 @@ import appspecMalformedFunctionHook from './malformed-function-hook';
 import appspecOs from './os';
 import appspecIncompleteResource from './incomplete-resource';
 import appspecApplicationStop from './application-stop';
+import appspecTrafficHooksWithoutLoadBalancer from './traffic-hooks-without-load-balancer';
 import appspecForeignSection from './foreign-section';
 
 /** The appspec rules, in id order. */
 export const appspecRules: readonly Rule[] = [
-  // APPSPEC013 needs the workspace's deployment group (spec §2.1 linking): not implemented.
   appspecVersion,
   appspecUnknownEvent,
   appspecReservedEvent,
@@ -28,5 +28,6 @@ export const appspecRules: readonly Rule[] = [
   appspecOs,
   appspecIncompleteResource,
   appspecApplicationStop,
+  appspecTrafficHooksWithoutLoadBalancer,
   appspecForeignSection,
 ];

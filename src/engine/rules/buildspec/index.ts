@@ -7,12 +7,13 @@ import buildspecPhaseWithoutCommands from './phase-without-commands';
 import buildspecRuntimeVersionsOutsideInstall from './runtime-versions-outside-install';
 import buildspecPlaintextSecret from './plaintext-secret';
 import buildspecReservedPrefix from './reserved-prefix';
+import buildspecRoleCannotReadSecrets from './role-cannot-read-secrets';
+import buildspecDockerWithoutPrivilegedMode from './docker-without-privileged-mode';
 import buildspecSecretsManagerReference from './secrets-manager-reference';
 import buildspecArtifactsWithoutFiles from './artifacts-without-files';
 
 /** The buildspec rules, in id order. */
 export const buildspecRules: readonly Rule[] = [
-  // BUILDSPEC009/010 need the linked AWS::CodeBuild::Project: not implemented.
   buildspecVersion,
   buildspecOldVersion,
   buildspecUnknownPhase,
@@ -21,6 +22,8 @@ export const buildspecRules: readonly Rule[] = [
   buildspecRuntimeVersionsOutsideInstall,
   buildspecPlaintextSecret,
   buildspecReservedPrefix,
+  buildspecRoleCannotReadSecrets,
+  buildspecDockerWithoutPrivilegedMode,
   buildspecSecretsManagerReference,
   buildspecArtifactsWithoutFiles,
 ];

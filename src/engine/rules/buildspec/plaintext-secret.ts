@@ -1,6 +1,7 @@
 import { envVariables } from '../../model/buildspec';
 import type { Rule } from '../types';
 import { isLiteralSecretValue, isSecretName } from './secrets';
+import { moveToParameterStoreFix } from './move-secret-fix';
 
 /**
  * BUILDSPEC007: a secret-looking plain-text variable in `env.variables`. "We strongly discourage
@@ -9,7 +10,8 @@ import { isLiteralSecretValue, isSecretName } from './secrets';
  * sensitive values, we recommend that you use parameter-store or secrets-manager mapping
  * instead" (CodeBuild User Guide, "Build specification reference", env/variables). The note
  * (ssm.parameter-store, secretsmanager.secrets) says which of the two to pick. The name and value
- * tests live in ./secrets.ts.
+ * tests live in ./secrets.ts. The fix moves the entry to `env.parameter-store` under a
+ * placeholder parameter name (./move-secret-fix.ts).
  */
 const rule: Rule = {
   meta: {
@@ -28,7 +30,8 @@ const rule: Rule = {
   check(context) {
     for (const variable of envVariables(context.root, 'variables')) {
       if (!isSecretName(variable.name) || !isLiteralSecretValue(variable.value)) continue;
-      context.report({ path: variable.path, target: 'key', messageId: 'plaintext', data: { key: variable.name } });
+      const fix = moveToParameterStoreFix(context.doc, variable.name);
+      context.report({ path: variable.path, target: 'key', messageId: 'plaintext', data: { key: variable.name }, fixes: fix ? [fix] : [] });
     }
   },
 };
