@@ -23,7 +23,7 @@ describe('the packaged extension (.vsix contents)', () => {
   it('contains exactly what ships', () => {
     assert.deepStrictEqual(files, [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'images/icon.png',
-      'package.json', 'syntaxes/cloudformation.injection.tmLanguage.json',
+      'package.json', 'package.nls.json', 'package.nls.ja.json', 'l10n/bundle.l10n.ja.json', 'syntaxes/cloudformation.injection.tmLanguage.json',
     ].sort());
   });
 
