@@ -187,4 +187,10 @@ function run(): void {
   process.exitCode = code;
 }
 
+// `iac-notes lookup … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 run();

@@ -97,4 +97,12 @@ describe('iac-notes CLI (the built dist/cli.js)', () => {
     const json = JSON.parse(stdout);
     assert.ok(json.files.length >= 550, `only ${json.files.length} files linted`);
   });
+
+  it('a reader that closes the pipe early (| head) is not an error', () => {
+    // Whether the reader is gone before the writer finishes is a race: try a few times.
+    const once = `"${process.execPath}" "${cli}" lookup lambda | head -c 20 >/dev/null; "${process.execPath}" "${cli}" rules | head -c 20 >/dev/null`;
+    const result = spawnSync('sh', ['-c', `${once}; ${once}; ${once}`], { encoding: 'utf8' });
+    assert.strictEqual(result.status, 0);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error/);
+  });
 });
