@@ -31,7 +31,14 @@ const WORDS = {
   related: { en: 'Related notes', ja: '関連ノート' },
   rules: { en: 'Rules that cite this note', ja: 'このノートを引用するルール' },
   attach: { en: 'Where it applies', ja: '表示される場所' },
+  more: { en: 'Also about this', ja: 'ほかの関連ノート' },
 } as const;
+
+/**
+ * A hover shows at most this many notes in full summary (most specific first); the rest are one
+ * line of links, so a busy property never turns into a wall of text.
+ */
+const MAX_HOVER_NOTES = 3;
 
 export function langsOf(lang: DisplayLang): Lang[] {
   return lang === 'both' ? ['ja', 'en'] : [lang];
@@ -62,16 +69,23 @@ function linksLine(entry: NoteEntry, lang: Lang, options: LinkOptions): string {
 /**
  * A note as a hover shows it. With one note: title, the note itself, the correction where the
  * note is outdated, links. With several: each note's title and summary only, so the hover stays
- * short; the details are one click away ("Open note").
+ * short, up to MAX_HOVER_NOTES of them and the others as links; the details are one click away
+ * ("Open note").
  */
 export function renderHoverNotes(entries: NoteEntry[], lang: DisplayLang, options: LinkOptions = {}): string {
+  const shown = entries.slice(0, MAX_HOVER_NOTES);
+  const more = entries.slice(MAX_HOVER_NOTES);
   const blocks: string[] = [];
   for (const l of langsOf(lang)) {
     const parts: string[] = [];
-    for (const entry of entries) {
+    for (const entry of shown) {
       const head = `**${escapeMarkdown(entry.title[l])}**${statusBadge(entry, l)}`;
       const text = entries.length === 1 ? entry.body[l] : entry.summary[l];
       parts.push([head, text, correctionBlock(entry, l), linksLine(entry, l, options)].filter(Boolean).join('\n\n'));
+    }
+    if (more.length) {
+      const titles = more.map((e) => (options.openNoteLink ? `[${escapeMarkdown(e.title[l])}](${options.openNoteLink(e.id)})` : `${escapeMarkdown(e.title[l])} (\`${e.id}\`)`));
+      parts.push(`${WORDS.more[l]}: ${titles.join(' · ')}`);
     }
     blocks.push(parts.join('\n\n---\n\n'));
   }

@@ -113,3 +113,16 @@ describe('instance type hovers (spec §5.1, real notes)', () => {
     assert.doesNotMatch(real(queue, 'm5.large')?.markdown ?? '', /Reading/);
   });
 });
+
+describe('several notes on one spot', () => {
+  const many = new Knowledge(['a', 'b', 'c', 'd', 'e'].map((x) => note(`svc.${x}`, ['AWS::SQS::Queue.DelaySeconds'])));
+  it('shows three summaries and the rest as one line of links, in a stable order', () => {
+    const text = 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 5\n';
+    const doc = parse(text, 'template.yaml');
+    const result = hover(doc, text.indexOf('DelaySeconds') + 1, { knowledge: many, openNoteLink: (id) => `command:open?${id}` })!;
+    assert.deepStrictEqual(result.notes, ['svc.a', 'svc.b', 'svc.c', 'svc.d', 'svc.e']);
+    assert.match(result.markdown, /Summary svc\.c/);
+    assert.doesNotMatch(result.markdown, /Summary svc\.d/);
+    assert.match(result.markdown, /Also about this: \[Title svc\.d\]\(command:open\?svc\.d\) · \[Title svc\.e\]\(command:open\?svc\.e\)/);
+  });
+});
