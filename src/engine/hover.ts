@@ -69,7 +69,8 @@ function findAnchor(doc: ParsedDocument, located: Located, offset: number, detec
   const pseudo = pseudoAt(doc, located, offset);
   if (pseudo) return { notes: knowledge.forName('pseudo', pseudo.name), start: pseudo.start, end: pseudo.end };
   if (path.length === 1 && located.onKey && isFirstKey(doc.tree, node)) {
-    return { notes: knowledge.forName('file', detection.kind), header: (l) => kindHeader(detection, l), ...span };
+    const sectionNotes = detection.kind === 'cloudformation' || detection.kind === 'sam' ? knowledge.forKey('section', path) : [];
+    return { notes: [...knowledge.forName('file', detection.kind), ...sectionNotes], header: (l) => kindHeader(detection, l), ...span };
   }
   switch (detection.kind) {
     case 'cloudformation':
@@ -84,6 +85,9 @@ function findAnchor(doc: ParsedDocument, located: Located, offset: number, detec
 
 function templateAnchor(doc: ParsedDocument, located: Located, knowledge: Knowledge, span: { start: number; end: number }): Anchor | undefined {
   const { path, onKey, node } = located;
+  if (onKey && typeof path[0] === 'string' && (path.length === 1 || (path[0] !== 'Resources' && path[0] !== 'Globals'))) {
+    return { notes: knowledge.forKey('section', path), ...span };
+  }
   if (path[0] === 'Globals' && path.length >= 3 && onKey) {
     return { notes: knowledge.forKey('globals', path.slice(1)), ...span };
   }
