@@ -37,8 +37,10 @@ const rule: Rule = {
   check(context) {
     const resources = get(context.root, 'Resources');
     if (!isMap(resources)) return;
+    const seen = new Set<Node>(); // YAML aliases: visit each node once
     const visit = (node: Node | null | undefined, path: Path): void => {
-      if (!node) return;
+      if (!node || seen.has(node)) return;
+      seen.add(node);
       if (isScalar(node)) {
         if (typeof node.value !== 'string') return;
         // `${AWS::Partition}`/`${AWS::Region}` in a Sub string stand for one ARN segment each.

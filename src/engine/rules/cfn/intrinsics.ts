@@ -23,8 +23,11 @@ export function intrinsicCalls(root: Node): IntrinsicCall[] {
   const cached = cache.get(root);
   if (cached) return cached;
   const out: IntrinsicCall[] = [];
+  // YAML aliases make the tree a graph whose paths can explode (alias bombs): visit a node once.
+  const seen = new Set<Node>();
   const visit = (node: Node | null | undefined, path: Path): void => {
-    if (!node) return;
+    if (!node || seen.has(node)) return;
+    seen.add(node);
     if (isMap(node)) {
       const key = soleKey(node);
       if (key && INTRINSIC_KEYS.has(key)) out.push({ name: key, node, arg: node.pairs[0].value, path });
@@ -64,7 +67,8 @@ export function subVariables(text: string): Array<{ name: string; index: number;
  * parameters (`${AWS::StackName}-VpcId`). Used to compare export names with each other and with
  * imports. Undefined when the value depends on something else (a resource attribute, a map).
  */
-export function canonicalName(node: Node | null | undefined): string | undefined {
+export function canonicalName(node: Node | null | undefined, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
   if (isScalar(node)) return node.value == null ? undefined : String(node.value);
   if (!isMap(node)) return undefined;
   const fn = soleKey(node);
@@ -81,7 +85,7 @@ export function canonicalName(node: Node | null | undefined): string | undefined
   if (fn === 'Fn::Join' && isSeq(arg) && arg.items.length === 2 && isScalar(arg.items[0]) && isSeq(arg.items[1])) {
     const parts: string[] = [];
     for (const item of arg.items[1].items) {
-      const part = canonicalName(item);
+      const part = canonicalName(item, depth + 1);
       if (part === undefined) return undefined;
       parts.push(part);
     }
