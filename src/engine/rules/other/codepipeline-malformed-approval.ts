@@ -44,12 +44,13 @@ const rule: Rule = {
         }
         if (!isScalar(node) || node.value === null) continue;
         if (String(node.value) === want) continue;
+        // Version is text ("1"): quote it in YAML too, or a YAML reader would see a number.
         const text = json || field === 'Version' ? JSON.stringify(want) : want;
         context.report({
           path: [...approval.path, 'ActionTypeId', field],
           messageId: 'field',
           data: { field, value: String(node.value), expected: want },
-          fixes: [{ title: { en: `Set ${field} to ${want}`, ja: `${field} を ${want} にする` }, edits: [{ start: node.start, end: node.end, newText: json || field === 'Version' ? text : want }], preferred: true }],
+          fixes: [{ title: { en: `Set ${field} to ${want}`, ja: `${field} を ${want} にする` }, edits: [{ start: node.start, end: node.end, newText: text }], preferred: true }],
         });
       }
     }
