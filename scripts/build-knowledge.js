@@ -21,6 +21,7 @@ const ATTACH_FORMS = [
   /^buildspec:[A-Za-z0-9_.*\-[\]]+$/,
   /^appspec:[A-Za-z0-9_.*[\]]+$/,
   /^Globals\.[A-Za-z]+(\.[A-Za-z0-9*]+)*$/,
+  /^section:(AWSTemplateFormatVersion|Description|Metadata|Parameters|Rules|Mappings|Conditions|Transform|Resources|Outputs|Globals)(\.[A-Za-z0-9*]+)*$/,
   /^eb:[a-z0-9:.-]+\/[A-Za-z0-9_]+(=[A-Za-z0-9_.-]+)?$/,
   /^cw:[A-Za-z0-9/]+ [A-Za-z0-9_.-]+$/,
   /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+(\.[A-Za-z0-9*]+(\[\])?)*(=.+)?$/,

@@ -26,6 +26,10 @@ const EB_OPTION_FIELDS = new Set(['Namespace', 'OptionName', 'Value']);
  */
 export function templateAnchor(doc: ParsedDocument, located: Located, knowledge: Knowledge, span: { start: number; end: number }): TemplateAnchor | undefined {
   const { path, onKey, node } = located;
+  // Template sections and keys outside Resources/Globals (`Outputs.X.Export.Name`, `Parameters`).
+  if (onKey && typeof path[0] === 'string' && (path.length === 1 || (path[0] !== 'Resources' && path[0] !== 'Globals'))) {
+    return { notes: knowledge.forKey('section', path), ...span };
+  }
   if (path[0] === 'Globals' && path.length >= 3 && onKey) {
     return { notes: knowledge.forKey('globals', path.slice(1)), ...span };
   }

@@ -77,7 +77,8 @@ function findAnchor(doc: ParsedDocument, located: Located, offset: number, detec
   const pseudo = pseudoAt(doc, located, offset);
   if (pseudo) return { notes: knowledge.forName('pseudo', pseudo.name), start: pseudo.start, end: pseudo.end };
   if (path.length === 1 && located.onKey && isFirstKey(doc.tree, node)) {
-    const file: Anchor = { notes: knowledge.forName('file', detection.kind), header: (l) => kindHeader(detection, l), ...span };
+    const sectionNotes = detection.kind === 'cloudformation' || detection.kind === 'sam' ? knowledge.forKey('section', path) : [];
+    const file: Anchor = { notes: [...knowledge.forName('file', detection.kind), ...sectionNotes], header: (l) => kindHeader(detection, l), ...span };
     // A buildspec's or AppSpec's first key (usually `version`) also explains itself.
     const key = detection.kind === 'buildspec' ? buildspecAnchor(located, knowledge, span) : detection.kind === 'appspec' ? appspecAnchor(doc, located, knowledge, span) : undefined;
     if (!key) return file;

@@ -3,7 +3,7 @@ import type { AttachPoint } from './types';
 /** Parses one attach string of the grammar in knowledge/README.md. The build has validated its form. */
 export function parseAttach(text: string): AttachPoint {
   if (text === 'lookup-only') return { kind: 'lookup-only' };
-  const prefixed = /^(file|fn|pseudo|buildspec|appspec|eb|cw):(.*)$/.exec(text);
+  const prefixed = /^(file|fn|pseudo|buildspec|appspec|section|eb|cw):(.*)$/.exec(text);
   if (prefixed) {
     const [, prefix, rest] = prefixed;
     switch (prefix) {
@@ -22,7 +22,7 @@ export function parseAttach(text: string): AttachPoint {
         const [namespace, metric] = rest.split(' ');
         return { kind: 'cw', namespace, metric };
       }
-      default: return { kind: prefix as 'buildspec' | 'appspec', path: splitPath(rest) };
+      default: return { kind: prefix as 'buildspec' | 'appspec' | 'section', path: splitPath(rest) };
     }
   }
   if (text.startsWith('Globals.')) return { kind: 'globals', path: splitPath(text.slice('Globals.'.length)) };

@@ -89,7 +89,7 @@ export class Knowledge {
   }
 
   /** Entries attached to keys of another kind of file or section. */
-  forKey(kind: 'globals' | 'buildspec' | 'appspec', path: ReadonlyArray<string | number>): NoteEntry[] {
+  forKey(kind: 'globals' | 'buildspec' | 'appspec' | 'section', path: ReadonlyArray<string | number>): NoteEntry[] {
     return unique(this.attached.filter((a) => a.point.kind === kind && pathMatches(a.point.path, path)).map((a) => a.entry));
   }
 

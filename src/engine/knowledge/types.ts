@@ -48,6 +48,8 @@ export type AttachPoint =
   | { kind: 'property'; resourceType: string; path: string[]; value?: string }
   | { kind: 'globals'; path: string[] }
   | { kind: 'buildspec' | 'appspec'; path: string[] }
+  /** A top-level template section or a key under it (`section:Outputs.*.Export.Name`). */
+  | { kind: 'section'; path: string[] }
   | { kind: 'fn' | 'pseudo'; name: string }
   | { kind: 'file'; fileKind: string }
   | { kind: 'eb'; namespace: string; option: string; value?: string }
