@@ -23,7 +23,8 @@ describe('the packaged extension (.vsix contents)', () => {
   it('contains exactly what ships', () => {
     assert.deepStrictEqual(files, [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'images/icon.png',
-      'package.json', 'syntaxes/cloudformation.injection.tmLanguage.json',
+      'l10n/bundle.l10n.ja.json', 'package.json', 'package.nls.ja.json', 'package.nls.json',
+      'syntaxes/cloudformation.injection.tmLanguage.json',
     ].sort());
   });
 
@@ -32,6 +33,19 @@ describe('the packaged extension (.vsix contents)', () => {
       .map((p: string) => p.replace(/^\.\//, ''))
       .map((p: string) => (p.startsWith('dist/') && !p.endsWith('.js') ? `${p}.js` : p));
     for (const file of wanted) assert.ok(files.includes(file), `${file} is referenced by package.json but not packaged`);
+  });
+
+  it('localises every contributed string: each %key% exists in package.nls.json and package.nls.ja.json', () => {
+    const text = fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8');
+    const keys = [...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
+    assert.ok(keys.length > 0, 'package.json has no %key% references');
+    assert.strictEqual(manifest.l10n, './l10n');
+    for (const file of ['package.nls.json', 'package.nls.ja.json']) {
+      const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+      for (const key of keys) assert.ok(typeof nls[key] === 'string' && nls[key].length > 0, `${file} lacks ${key}`);
+    }
+    for (const command of manifest.contributes.commands) assert.match(command.title, /^%.+%$/, `${command.command} has a literal title`);
+    assert.ok(fs.existsSync(path.join(repoRoot, 'l10n', 'bundle.l10n.ja.json')));
   });
 
   it('carries Marketplace metadata and declares what it is safe to run on', () => {
