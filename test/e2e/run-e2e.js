@@ -17,7 +17,7 @@
 // code-server / VS Code logs in test-results/e2e/. Timings (file opened → first diagnostics,
 // hover latency) are measured inside the page and printed; nothing asserts on them.
 //
-// Environment: IAC_NOTES_E2E_TIMEOUT (seconds for the whole run, default 1500),
+// Environment: IAC_NOTES_E2E_GREP (same as --grep), IAC_NOTES_E2E_TIMEOUT (seconds for the whole run, default 1500),
 // IAC_NOTES_SCREENSHOTS=1 (same as --screenshots), IAC_NOTES_VERBOSE=1 (workbench console),
 // IAC_NOTES_CACHE / IAC_NOTES_CHROMIUM as for the integration harness.
 
@@ -66,7 +66,7 @@ function say(line) {
 
 function parseArgs(argv) {
   const options = {
-    grep: process.env.IAC_NOTES_TEST_GREP || '',
+    grep: process.env.IAC_NOTES_E2E_GREP || '',
     screenshots: process.env.IAC_NOTES_SCREENSHOTS === '1',
     package: true,
   };
@@ -274,6 +274,14 @@ async function startPhase(phase, { prep, options, verbose, reuse, cleanups }) {
         fs.writeFileSync(settingsFile, JSON.stringify(next, null, 2) + '\n');
       },
       cliFindings: (folder, lang) => cliFindings(folder || ctx.workspace, lang),
+      /** A user setting as VS Code wrote it (settings.json may carry comments: unreadable → undefined). */
+      settingValue(key) {
+        try {
+          return JSON.parse(fs.readFileSync(settingsFile, 'utf8'))[key];
+        } catch {
+          return undefined;
+        }
+      },
     };
     await page.goto(ctx.url(workspace), { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await ctx.wb.waitReady();

@@ -232,7 +232,7 @@ const scenarios = [
     phase: 'node',
     title: 'iacNotes.language = ja: the hover and the diagnostics are in Japanese',
     async run(ctx) {
-      ctx.setSettings({ 'iacNotes.language': 'ja' });
+      await ctx.wb.setEnumSetting('iacNotes.language', 'ja', { written: () => ctx.settingValue('iacNotes.language') === 'ja' });
       try {
         await ctx.wb.openFile(SAM);
         const hover = await hoverVisibility(ctx, 'キューから処理された後');
@@ -242,7 +242,7 @@ const scenarios = [
         await ctx.wb.openFile(BUILDSPEC);
         await expectProblems(ctx, BUILDSPEC, { findings: ja.filter((f) => f.ruleId === 'BUILDSPEC007') });
       } finally {
-        ctx.setSettings({ 'iacNotes.language': 'en' });
+        await ctx.wb.setEnumSetting('iacNotes.language', 'en', { written: () => ctx.settingValue('iacNotes.language') === 'en' }).catch(() => {});
       }
     },
   },
@@ -322,6 +322,7 @@ const scenarios = [
       await registerJapanese(ctx);
       const language = await ctx.page.evaluate(() => globalThis._VSCODE_NLS_LANGUAGE);
       assert.strictEqual(language, 'ja', 'the workbench did not switch to display language ja');
+      await ctx.wb.openFile(SAM);
       const rows = await ctx.wb.openPalette('IaC Notes', { expect: 'ノートを検索…' });
       await ctx.shot('command-palette-ja');
       for (const title of ['IaC Notes: ノートを検索…', 'IaC Notes: 出力を表示', 'IaC Notes: Red Hat YAML に CloudFormation のタグを追加']) {

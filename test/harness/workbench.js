@@ -40,9 +40,74 @@ class Workbench {
     for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
   }
 
+  /** Focuses the active text editor (VS Code 1.139 edits through an EditContext element; older ones a textarea). */
   async focusEditor() {
-    const editor = this.page.locator(`${SEL.editor} textarea`).first();
-    if (await editor.count()) await editor.focus();
+    for (const selector of [`${SEL.editor} .native-edit-context`, `${SEL.editor} textarea`]) {
+      const target = this.page.locator(selector).first();
+      if (await target.count()) {
+        await target.focus();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Changes an enum setting the way a person does: the Settings editor (Ctrl+,), search for the
+   * key, pick the value in its dropdown. VS Code writes the user settings.json itself and the
+   * extension sees onDidChangeConfiguration (an outside edit of settings.json is not picked up).
+   */
+  async setEnumSetting(key, value, { timeout = this.timeout, written } = {}) {
+    await this.calm();
+    await this.page.keyboard.press('Control+Comma');
+    const editor = this.page.locator('.settings-editor');
+    await editor.waitFor({ state: 'visible', timeout });
+    const search = editor.locator('.search-container .native-edit-context, .search-container textarea:not([readonly])').first();
+    await search.waitFor({ state: 'attached', timeout });
+    await search.focus();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(key);
+    const select = editor.locator(`.setting-item-contents[data-key="${key}"] select`).first();
+    await select.waitFor({ state: 'visible', timeout });
+    // Pick the value in the dropdown. Retried: the settings list re-renders while the search
+    // settles, which can close the dropdown under the mouse. (A scripted change event on the
+    // <select> is not enough: VS Code writes the setting only from its own dropdown.)
+    const deadline = Date.now() + timeout;
+    const dropdown = this.page.locator('.monaco-select-box-dropdown-container');
+    const option = dropdown.locator('.monaco-list-row', { hasText: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).first();
+    for (;;) {
+      try {
+        if ((await select.inputValue({ timeout: 10_000 })) === value) break;
+        if (!(await dropdown.isVisible().catch(() => false))) await select.click({ timeout: 10_000 });
+        await option.click({ timeout: 5_000 });
+        await this.page.waitForFunction(({ key, value }) => {
+          const element = document.querySelector(`.settings-editor .setting-item-contents[data-key="${key}"] select`);
+          return element && element.value === value;
+        }, { key, value }, { timeout: 5_000, polling: 100 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.page.waitForTimeout(500);
+      }
+    }
+    // The editor writes settings.json a moment later: closing it first would drop the change.
+    if (written) {
+      const until = Date.now() + timeout;
+      while (!(await written())) {
+        if (Date.now() > until) throw new Error(`${key} = ${value} was chosen in the Settings editor but not written within ${timeout / 1000}s`);
+        await this.page.waitForTimeout(200);
+      }
+    } else {
+      await this.page.waitForTimeout(1500);
+    }
+    await this.closeActiveEditor();
+  }
+
+  /** Closes the active editor (Ctrl+W), e.g. the modal Settings or Running Extensions editor. */
+  async closeActiveEditor() {
+    await this.page.keyboard.press('Escape');
+    const modal = this.page.locator('.settings-editor, .runtime-extensions-editor').first();
+    if (await modal.isVisible().catch(() => false)) await this.page.keyboard.press('Control+W');
+    await modal.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
   }
 
   /**
@@ -52,21 +117,32 @@ class Workbench {
    */
   async openFile(relative, { measure = false, firstLine, timeout = this.timeout } = {}) {
     const base = relative.split('/').pop();
-    await this.calm();
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator(SEL.quickInput);
-    await input.waitFor({ state: 'visible', timeout });
-    await input.fill(relative);
-    // Enter opens the focused row: wait until that is the file (not a recent entry from before the search).
     const parent = relative.split('/').slice(-2, -1)[0];
-    let focused = this.page.locator(`${SEL.quickRows}.focused`, { hasText: base });
-    if (parent) focused = focused.filter({ hasText: parent });
-    await focused.first().waitFor({ state: 'visible', timeout });
-    if (measure) await this._armOpenProbe(base, firstLine);
-    await this.page.keyboard.press('Enter');
-    await this.page.locator(SEL.activeTab, { hasText: base }).waitFor({ state: 'visible', timeout });
+    const deadline = Date.now() + timeout;
+    // Quick Open can swallow an Enter while its list is still updating: try again until the tab shows.
+    for (let attempt = 1; ; attempt++) {
+      const left = () => Math.max(1000, deadline - Date.now());
+      try {
+        await this.calm();
+        await this.page.keyboard.press('Control+P');
+        const input = this.page.locator(SEL.quickInput);
+        await input.waitFor({ state: 'visible', timeout: left() });
+        await input.fill(relative);
+        // Enter opens the focused row: wait until that is the file (not a recent entry from before the search).
+        let focused = this.page.locator(`${SEL.quickRows}.focused`, { hasText: base });
+        if (parent) focused = focused.filter({ hasText: parent });
+        await focused.first().waitFor({ state: 'visible', timeout: left() });
+        if (measure) await this._armOpenProbe(base, firstLine);
+        await this.page.keyboard.press('Enter');
+        await this.page.locator(SEL.activeTab, { hasText: base }).waitFor({ state: 'visible', timeout: Math.min(20_000, left()) });
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) throw new Error(`Could not open ${relative} with Quick Open within ${timeout / 1000}s (${attempt} attempts): ${error.message.split('\n')[0]}`);
+        this.log(`Quick Open did not open ${relative} (attempt ${attempt}); trying again`);
+      }
+    }
     if (!measure) return {};
-    const handle = await this.page.waitForFunction(() => window.__e2eOpen && window.__e2eOpen.diagnosticsAt !== undefined && window.__e2eOpen, undefined, { timeout, polling: 100 });
+    const handle = await this.page.waitForFunction(() => window.__e2eOpen && window.__e2eOpen.diagnosticsAt !== undefined && window.__e2eOpen, undefined, { timeout: Math.max(1000, deadline - Date.now()), polling: 100 });
     const probe = await handle.jsonValue();
     return { textMs: probe.textAt - probe.enterAt, diagnosticsMs: probe.diagnosticsAt - probe.enterAt };
   }
