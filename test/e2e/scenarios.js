@@ -195,7 +195,7 @@ const scenarios = [
       assert.match(first, /sqs\.visibility-timeout/);
       await ctx.shot('lookup');
       await ctx.page.keyboard.press('Enter');
-      await ctx.page.locator('.tabs-container .tab.active', { hasText: 'sqs.visibility-timeout.md' }).waitFor({ state: 'visible', timeout: 60_000 });
+      await ctx.wb.activeTab('sqs.visibility-timeout.md').waitFor({ state: 'visible', timeout: 60_000 });
       const text = await ctx.wb.frameText(/SQS visibility timeout/, { timeout: 60_000 });
       assert.match(text, /After a consumer receives a message/);
     },

@@ -128,16 +128,29 @@ class Workbench {
         const input = this.page.locator(SEL.quickInput);
         await input.waitFor({ state: 'visible', timeout: left() });
         await input.fill(relative);
-        // Enter opens the focused row: wait until that is the file (not a recent entry from before the search).
-        let focused = this.page.locator(`${SEL.quickRows}.focused`, { hasText: base });
-        if (parent) focused = focused.filter({ hasText: parent });
-        await focused.first().waitFor({ state: 'visible', timeout: left() });
+        // Enter opens the focused row: wait until that is the file (not a recent entry from before
+        // the search). Compared on the row's name and folder labels: its full text can carry stale
+        // detail lines of an earlier picker that mention other files.
+        await this.page.waitForFunction(({ base, parent }) => {
+          const row = document.querySelector('.quick-input-list .monaco-list-row.focused');
+          if (!row) return false;
+          const name = (row.querySelector('.label-name') || {}).textContent || '';
+          const folder = (row.querySelector('.label-description') || {}).textContent || '';
+          return name.trim() === base && (!parent || folder.trim().split(/[\\/]/).pop() === parent);
+        }, { base, parent }, { timeout: left(), polling: 100 });
         if (measure) await this._armOpenProbe(base, firstLine);
         await this.page.keyboard.press('Enter');
-        await this.page.locator(SEL.activeTab, { hasText: base }).waitFor({ state: 'visible', timeout: Math.min(20_000, left()) });
+        await this.activeTab(base).waitFor({ state: 'visible', timeout: Math.min(20_000, left()) });
         break;
       } catch (error) {
-        if (Date.now() >= deadline) throw new Error(`Could not open ${relative} with Quick Open within ${timeout / 1000}s (${attempt} attempts): ${error.message.split('\n')[0]}`);
+        if (Date.now() >= deadline) {
+          const state = await this.page.evaluate(() => ({
+            tabs: [...document.querySelectorAll('.tabs-container .tab')].map((t) => `${t.classList.contains('active') ? '*' : ''}${t.getAttribute('aria-label')}`),
+            quickInput: [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((r) => r.innerText.replace(/\n/g, ' ')),
+            focus: document.activeElement ? `${document.activeElement.tagName}.${document.activeElement.className}`.slice(0, 120) : '',
+          })).catch(() => ({}));
+          throw new Error(`Could not open ${relative} with Quick Open within ${timeout / 1000}s (${attempt} attempts): ${error.message.split('\n')[0]}; state ${JSON.stringify(state)}`);
+        }
         this.log(`Quick Open did not open ${relative} (attempt ${attempt}); trying again`);
       }
     }
@@ -163,7 +176,7 @@ class Workbench {
       function tick() {
         const now = performance.now();
         const tab = document.querySelector('.tabs-container .tab.active');
-        const shown = tab && tab.textContent.includes(base);
+        const shown = tab && (tab.getAttribute('aria-label') || tab.textContent).includes(base);
         const editor = document.querySelector('.editor-instance .monaco-editor');
         if (shown && editor) {
           const lines = [...editor.querySelectorAll('.view-lines .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' '));
@@ -433,8 +446,12 @@ class Workbench {
     await this.page.locator(`${SEL.activeTab}.dirty`).waitFor({ state: 'detached', timeout: this.timeout }).catch(() => {});
   }
 
-  async activeTab() {
-    return (await this.page.locator(SEL.activeTab).first().innerText()).trim();
+  /**
+   * The active tab if its label contains `name`. (Matched on aria-label: when tabs get narrow,
+   * VS Code renders the name and the extension apart, and the visible text reads "buildspec .yml".)
+   */
+  activeTab(name) {
+    return this.page.locator(`${SEL.activeTab}[aria-label*=${JSON.stringify(name)}]`).first();
   }
 
   /** The text of the first frame (e.g. a webview such as the Markdown preview) whose body matches. */
