@@ -1,19 +1,20 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, installs it (unpacked) into a fresh code-server and serves
-// VS Code in the browser on 127.0.0.1, with the repository's examples/ folder open.
+// `npm start`: packages the extension (`npm run package`: build + vsce), installs the .vsix into
+// a fresh code-server (`--install-extension`, exactly what a user gets) and serves VS Code in the
+// browser on 127.0.0.1, with the repository's examples/ folder open.
 //
 //   npm start                 → http://127.0.0.1:8080/ (or the next free port)
 //   PORT=9000 npm start       → port 9000 (or the next free one)
-//   npm start -- --no-build   → skip `npm run build`
+//   npm start -- --no-build   → reuse iac-notes.vsix as it is (packages only when it is missing)
 // Stop with Ctrl+C.
 
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
-const { spawnSync } = require('child_process');
 const { prepare } = require('../test/harness/prepare-vscode');
 const { startCodeServer, firstFreePort } = require('../test/harness/code-server');
+const vsix = require('../test/harness/vsix');
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -21,36 +22,8 @@ function say(line) {
   process.stdout.write(`[start] ${line}\n`);
 }
 
-function build() {
-  say('npm run build');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`npm run build failed (${result.signal || `exit code ${result.status}`}).`);
-}
-
-/** Copies the extension as VS Code would unpack its .vsix: <extensionsDir>/<publisher>.<name>-<version>. */
-function installUnpacked(extensionsDir) {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.mkdirSync(target, { recursive: true });
-  const entries = ['package.json', 'dist', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md'];
-  for (const name of fs.readdirSync(ROOT)) if (/^package\.nls(\..+)?\.json$/.test(name)) entries.push(name);
-  if (typeof pkg.icon === 'string') entries.push(pkg.icon);
-  for (const entry of entries) {
-    const source = path.join(ROOT, entry);
-    if (!fs.existsSync(source)) continue;
-    const destination = path.join(target, entry);
-    fs.mkdirSync(path.dirname(destination), { recursive: true });
-    fs.cpSync(source, destination, { recursive: true });
-  }
-  const main = path.join(target, pkg.main || 'dist/extension.js');
-  if (!fs.existsSync(main)) throw new Error(`${path.relative(ROOT, main)} is missing after the build.`);
-  return { id: `${pkg.publisher}.${pkg.name}`, version: pkg.version, target };
-}
-
 async function main() {
-  if (!process.argv.includes('--no-build')) build();
+  if (!process.argv.includes('--no-build') || !fs.existsSync(vsix.VSIX)) vsix.packageExtension({ log: say });
   const prep = await prepare();
   const preferred = Number(process.env.PORT) || 8080;
   const port = await firstFreePort(preferred);
@@ -78,8 +51,10 @@ async function main() {
     port,
     folder: fs.existsSync(folder) ? folder : undefined,
     log: say,
-    beforeStart: ({ extensionsDir }) => {
-      installed = installUnpacked(extensionsDir);
+    beforeStart: (dirs) => {
+      vsix.installExtension(prep, vsix.VSIX, dirs);
+      installed = vsix.installedExtension(dirs.extensionsDir, vsix.extensionId());
+      if (!installed) throw new Error(`${path.basename(vsix.VSIX)} did not install into ${dirs.extensionsDir}.`);
     },
   });
   if (stopping) return server.stop();
@@ -93,8 +68,6 @@ async function main() {
     process.exit(1);
   }
 }
-
-module.exports = { installUnpacked };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -285,4 +285,4 @@ async function launchChromium({ executablePath, headless = true, args = [] } = {
   });
 }
 
-module.exports = { startCodeServer, launchChromium, freePort, firstFreePort, portIsFree, QUIET_SETTINGS, CHROMIUM_ARGS, HOST };
+module.exports = { startCodeServer, launchChromium, freePort, firstFreePort, portIsFree, isolatedEnv, QUIET_SETTINGS, CHROMIUM_ARGS, HOST };
