@@ -40,6 +40,10 @@ interface IndexedNote {
   body: string;
 }
 
+/** Longest term matched fuzzily, and longest query read: no note title or keyword is longer. */
+const MAX_FUZZY_TERM = 40;
+const MAX_QUERY = 500;
+
 const indexes = new WeakMap<Knowledge, MiniSearch<IndexedNote>>();
 
 function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
@@ -53,7 +57,9 @@ function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
     searchOptions: {
       boost: { title: 4, idWords: 3, keywords: 3, summary: 2, body: 1 },
       prefix: (term) => /^[a-z0-9]/.test(term) && term.length >= 3,
-      fuzzy: (term) => (/^[a-z]/.test(term) && term.length >= 5 ? 0.2 : false),
+      // Fuzzy matching allocates term-length squared: only for word-sized terms (a pasted line of
+      // 100,000 characters once asked for a 10 GB table).
+      fuzzy: (term) => (/^[a-z]/.test(term) && term.length >= 5 && term.length <= MAX_FUZZY_TERM ? 0.2 : false),
       combineWith: 'OR',
     },
   });
@@ -83,7 +89,7 @@ export function lookup(query: string, options: { knowledge?: Knowledge; limit?: 
   if (!query.trim()) {
     return [...knowledge.entries].sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id)).map((e) => toHit(e, 0));
   }
-  const results = indexFor(knowledge).search(query);
+  const results = indexFor(knowledge).search(query.length > MAX_QUERY ? query.slice(0, MAX_QUERY) : query);
   const top = results[0]?.score ?? 1;
   return results.slice(0, limit).map((r) => toHit(knowledge.require(String(r.id)), Math.round((r.score / top) * 1000) / 1000));
 }

@@ -16,7 +16,17 @@ export interface ParsedDocument {
   tree: Node | undefined;
   errors: ParseError[];
   lines: LineIndex;
+  /** Set when the text is longer than MAX_DOCUMENT_CHARS and was not parsed (tree undefined, one error). */
+  tooLarge?: boolean;
 }
+
+/**
+ * The longest text the engine parses: 2 MiB characters, twice the largest template CloudFormation
+ * accepts (1 MB from S3; buildspecs and appspecs are far smaller). Parsing costs about 1 ms per
+ * KB of YAML and 100 bytes of heap per byte, so a 20 MB file would take seconds and gigabytes
+ * for a file nothing can deploy; it gets one error instead (docs/BENCHMARKS.md).
+ */
+export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 /**
  * Parses a template, buildspec or appspec. JSON is chosen by the `.json` extension or a leading
@@ -28,6 +38,12 @@ export function parse(text: string, fileName = ''): ParsedDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineIndex(body);
   const isJsonName = /\.json$/i.test(fileName);
+  if (body.length > MAX_DOCUMENT_CHARS) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    const message = `The document is ${mb(body.length)} MB, more than the ${mb(MAX_DOCUMENT_CHARS)} MB IaC Notes reads (CloudFormation accepts templates up to 1 MB)`;
+    const format = isJsonName || /^\s*\{/.test(body.slice(0, 1024)) ? 'json' : 'yaml';
+    return { text: body, fileName, format, tree: undefined, errors: [{ message, start: 0, end: 0 }], lines, tooLarge: true };
+  }
   const looksJson = /^\s*\{/.test(body);
   try {
     if (isJsonName || looksJson) {
