@@ -1,6 +1,7 @@
 import { LineIndex } from './lines';
 import { parseJson } from './json';
 import { parseYaml } from './yaml';
+import { jsonTooDeep, MAX_NESTING } from './depth';
 import type { Node } from './tree';
 import type { ParseError } from './errors';
 
@@ -47,8 +48,11 @@ export function parse(text: string, fileName = ''): ParsedDocument {
   const looksJson = /^\s*\{/.test(body);
   try {
     if (isJsonName || looksJson) {
-      const json = parseJson(body);
-      if (isJsonName || json.errors.length === 0) {
+      // jsonc-parser recurses: a document too deep for it is not handed to it (see depth.ts).
+      const deep = jsonTooDeep(body);
+      if (deep && isJsonName) return { text: body, fileName, format: 'json', tree: undefined, errors: [tooDeep()], lines };
+      const json = deep ? undefined : parseJson(body);
+      if (json && (isJsonName || json.errors.length === 0)) {
         return { text: body, fileName, format: 'json', tree: json.tree, errors: json.errors, lines };
       }
     }
@@ -62,4 +66,8 @@ export function parse(text: string, fileName = ''): ParsedDocument {
       : `The document could not be read: ${(error as Error).message}`;
     return { text: body, fileName, format: isJsonName ? 'json' : 'yaml', tree: undefined, errors: [{ message, start: 0, end: 1 }], lines };
   }
+}
+
+function tooDeep(): ParseError {
+  return { message: `The document nests more than ${MAX_NESTING} levels deep, more than IaC Notes reads`, start: 0, end: 0 };
 }

@@ -1,4 +1,5 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { Alias, Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, YAMLParseError } from 'yaml';
+import { MAX_NESTING, yamlTokensTooDeep } from './depth';
 import type { MapNode, Node, Pair, ScalarNode, ScalarValue } from './tree';
 import { SHORT_TAGS } from './intrinsics';
 import type { ParseError } from './errors';
@@ -9,7 +10,8 @@ type YamlNode = NonNullable<Document['contents']>;
 export function parseYaml(text: string): { tree: Node | undefined; errors: ParseError[] } {
   // `uniqueKeys: false`: the library compares each key with every earlier key of its map, which is
   // quadratic (16,000 resources: 16 s instead of 4 s). The converter finds duplicates with a set.
-  const doc = withoutStackTraces(() => parseDocument(text, { prettyErrors: false, strict: false, stringKeys: false, uniqueKeys: false }));
+  const doc = withoutStackTraces(() => composeFirst(text));
+  if (!doc) return { tree: undefined, errors: [{ message: `The document nests more than ${MAX_NESTING} levels deep, more than IaC Notes reads`, start: 0, end: 0 }] };
   const errors: ParseError[] = doc.errors.map((e) => ({
     message: e.message.split('\n')[0],
     start: e.pos[0],
@@ -23,6 +25,26 @@ export function parseYaml(text: string): { tree: Node | undefined; errors: Parse
     errors.sort((a, b) => a.start - b.start);
   }
   return { tree, errors };
+}
+
+/**
+ * `parseDocument` in two steps, so the nesting can be measured in between: the lexer and CST
+ * parser keep their own stacks, the composer recurses (depth.ts). Undefined when too deep.
+ * Like `parseDocument`, only the first document is read; a second one is an error.
+ */
+function composeFirst(text: string): Document | undefined {
+  const tokens = Array.from(new Parser().parse(text));
+  if (yamlTokensTooDeep(tokens)) return undefined;
+  const composer = new Composer({ prettyErrors: false, strict: false, stringKeys: false, uniqueKeys: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next as Document;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc;
 }
 
 /**
