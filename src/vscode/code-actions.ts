@@ -4,6 +4,7 @@ import { DocumentCache } from './documents';
 import { toRange } from './diagnostics';
 import { guarded, logError } from './log';
 import type { Settings } from './settings';
+import { failIfArmed } from './test-hooks';
 
 /**
  * For each IaC Notes diagnostic: the rule's quick fixes (the preferred one first), "Open note",
@@ -16,6 +17,7 @@ export class NotesCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return guarded(`code actions ${document.uri.path}`, [], () => {
+      failIfArmed('codeActions');
       const ours = context.diagnostics.filter((d) => d.source === 'iac-notes');
       if (ours.length === 0) return [];
       const settings = this.settings();

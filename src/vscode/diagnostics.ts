@@ -3,6 +3,7 @@ import type { Finding } from '../engine';
 import { DocumentCache } from './documents';
 import { logError } from './log';
 import type { Settings } from './settings';
+import { failIfArmed } from './test-hooks';
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -39,6 +40,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   refresh(document: vscode.TextDocument): void {
     try {
+      failIfArmed('diagnostics');
       const settings = this.settings();
       if (!settings.lintEnabled) { this.collection.delete(document.uri); return; }
       const result = this.cache.lint(document, settings, (id, error) => logError(`rule ${id} on ${document.uri.path}`, error));

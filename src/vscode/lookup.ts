@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { lookup } from '../engine';
 import { logError } from './log';
 import type { Settings } from './settings';
+import { failIfArmed } from './test-hooks';
 
 interface NoteItem extends vscode.QuickPickItem {
   id: string;
@@ -13,6 +14,7 @@ interface NoteItem extends vscode.QuickPickItem {
  * find an English title and the other way round.
  */
 export async function lookUpNote(settings: () => Settings, open: (id: string) => Promise<void>): Promise<void> {
+  failIfArmed('lookUpNote');
   const lang = settings().lang === 'ja' ? 'ja' : 'en';
   const other = lang === 'ja' ? 'en' : 'ja';
   const pick = vscode.window.createQuickPick<NoteItem>();
