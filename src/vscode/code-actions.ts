@@ -21,7 +21,7 @@ export class NotesCodeActionProvider implements vscode.CodeActionProvider {
       const ours = context.diagnostics.filter((d) => d.source === 'iac-notes');
       if (ours.length === 0) return [];
       const settings = this.settings();
-      const result = this.cache.lint(document, settings, (id, e) => logError(`rule ${id}`, e));
+      const result = this.cache.lintIfParsed(document, settings, (id, e) => logError(`rule ${id}`, e));
       if (!result) return [];
       const lang = settings.lang === 'both' ? 'en' : settings.lang;
       const actions: vscode.CodeAction[] = [];
