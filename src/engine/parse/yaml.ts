@@ -13,7 +13,7 @@ export function parseYaml(text: string): { tree: Node | undefined; errors: Parse
   const doc = withoutStackTraces(() => composeFirst(text));
   if (!doc) return { tree: undefined, errors: [{ message: `The document nests more than ${MAX_NESTING} levels deep, more than IaC Notes reads`, start: 0, end: 0 }] };
   const errors: ParseError[] = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0],
+    message: e.message.split('\n')[0] + indentationHint(text, e.code, e.pos[0]),
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0] + 1),
   }));
@@ -25,6 +25,22 @@ export function parseYaml(text: string): { tree: Node | undefined; errors: Parse
     errors.sort((a, b) => a.start - b.start);
   }
   return { tree, errors };
+}
+
+/**
+ * The two errors PyYAML (and CloudFormation) would not raise: a continuation line of a quoted
+ * value, or a line of a flow collection, indented no deeper than its key. YAML 1.2 requires the
+ * indentation and the `yaml` library has no option to relax it (its lexer ends the value at the
+ * under-indented line), so the file stays unread; the message says what to change.
+ */
+function indentationHint(text: string, code: string, at: number): string {
+  if (code === 'BAD_INDENT' && /^\s*[\]}]/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1))) {
+    return ' (a closing bracket is indented no deeper than its key: YAML 1.2 requires it deeper; PyYAML accepts it)';
+  }
+  if (code === 'MISSING_CHAR' && (text[at] === '\n' || text[at] === '\r') && /^[^\s#]/.test(text.slice(text.indexOf('\n', at) + 1, text.indexOf('\n', at) + 2))) {
+    return ' (the next line is not indented: a quoted value continued on another line must be indented; PyYAML accepts it, YAML 1.2 does not)';
+  }
+  return '';
 }
 
 /**
