@@ -312,7 +312,8 @@ function scan() {
 // ---------------------------------------------------------------------------------------------
 
 function markdown() {
-  const out = [`Measured ${results.when.slice(0, 16).replace('T', ' ')} UTC · ${results.machine.cpus} × ${results.machine.model} · Node ${results.machine.node} · load average at start ${results.machine.load.join(' / ')}${QUICK ? ' · **--quick run**' : ''}`];
+  const load = `load average (1/5/15 min) ${results.machine.load.join(' / ')} at start, ${(results.machine.loadAtEnd || results.machine.load).join(' / ')} at the end`;
+  const out = [`Measured ${results.when.slice(0, 16).replace('T', ' ')} UTC · ${results.machine.cpus} × ${results.machine.model} · Node ${results.machine.node} · ${load}${QUICK ? ' · **--quick run**' : ''}`];
   for (const [title, header, rows] of tables) {
     out.push('', `**${title}**`, '', `| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`));
   }
