@@ -219,12 +219,14 @@ function startup() {
     const bytes = fs.readFileSync(f);
     return { file: path.relative(ROOT, f), bytes: bytes.length, gzip: zlib.gzipSync(bytes).length };
   });
-  results.parts.startup = { requireExtension: pick('requireExtension'), activate: pick('activate'), knowledge: pick('knowledge'), firstLookup: pick('firstLookup'), requireEngine: pick('requireEngine'), sizes };
+  results.parts.startup = { requireExtension: pick('requireExtension'), activate: pick('activate'), knowledge: pick('knowledge'), firstLookup: pick('firstLookup'), chunkedTotal: pick('chunkedTotal'), chunkedLongestBlock: pick('chunkedLongestBlock'), requireEngine: pick('requireEngine'), sizes };
   tables.push(['Start-up (fresh process each, median of ' + rounds + ')', ['what', 'ms'], [
     ['load dist/extension.js (bundle, with the compiled notes)', ms(pick('requireExtension'))],
     ['activate() (stub `vscode`: registers providers, indexes nothing)', ms(pick('activate'))],
     [`knowledge load (first \`getKnowledge()\`: ${engine.getKnowledge().entries.length} notes indexed for hovers and rules; their JSON is inside the bundle)`, ms(pick('knowledge'))],
-    ['first lookup (builds the search index)', ms(pick('firstLookup'))],
+    ['first `lookup()` (CLI: builds the search index at once)', ms(pick('firstLookup'))],
+    ['editor: search index built in chunks while the picker opens — total', ms(pick('chunkedTotal'))],
+    ['editor: … longest single block of the extension host during that build', ms(pick('chunkedLongestBlock'))],
   ]]);
   tables.push(['Bundle size', ['file', 'bytes', 'gzip'], sizes.map((s) => [s.file, kb(s.bytes), kb(s.gzip)])]);
 }

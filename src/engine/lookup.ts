@@ -45,11 +45,39 @@ const MAX_FUZZY_TERM = 40;
 const MAX_QUERY = 500;
 
 const indexes = new WeakMap<Knowledge, MiniSearch<IndexedNote>>();
+const building = new WeakMap<Knowledge, Promise<void>>();
 
 function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
   const cached = indexes.get(knowledge);
   if (cached) return cached;
-  const index = new MiniSearch<IndexedNote>({
+  const index = newIndex();
+  index.addAll(knowledge.entries.map(toIndexed));
+  indexes.set(knowledge, index);
+  return index;
+}
+
+/**
+ * Builds the search index in small chunks, yielding to the event loop between them, so the
+ * editor's lookup can prepare it while its picker opens instead of freezing the extension host
+ * on the first keystroke (hundreds of notes take about a second). `lookup` stays synchronous and
+ * builds the index itself if it is called before this finishes.
+ */
+export function prepareLookup(options: { knowledge?: Knowledge } = {}): Promise<void> {
+  const knowledge = options.knowledge ?? getKnowledge();
+  if (indexes.has(knowledge)) return Promise.resolve();
+  const pending = building.get(knowledge);
+  if (pending) return pending;
+  const index = newIndex();
+  const done = index.addAllAsync(knowledge.entries.map(toIndexed), { chunkSize: 8 }).then(() => {
+    if (!indexes.has(knowledge)) indexes.set(knowledge, index);
+    building.delete(knowledge);
+  });
+  building.set(knowledge, done);
+  return done;
+}
+
+function newIndex(): MiniSearch<IndexedNote> {
+  return new MiniSearch<IndexedNote>({
     fields: ['idWords', 'title', 'summary', 'keywords', 'body'],
     storeFields: [],
     tokenize,
@@ -63,9 +91,6 @@ function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
       combineWith: 'OR',
     },
   });
-  index.addAll(knowledge.entries.map(toIndexed));
-  indexes.set(knowledge, index);
-  return index;
 }
 
 function toIndexed(entry: NoteEntry): IndexedNote {
