@@ -23,9 +23,10 @@ export interface ParsedDocument {
 
 /**
  * The longest text the engine parses: 2 MiB characters, twice the largest template CloudFormation
- * accepts (1 MB from S3; buildspecs and appspecs are far smaller). Parsing costs about 1 ms per
- * KB of YAML and 100 bytes of heap per byte, so a 20 MB file would take seconds and gigabytes
- * for a file nothing can deploy; it gets one error instead (docs/BENCHMARKS.md).
+ * accepts (1 MB from S3; buildspecs and appspecs are far smaller). Parsing YAML costs about 1 ms
+ * per KB and holds about nine times the text's size in heap (more while it runs), so a 20 MB
+ * file would take many seconds and hundreds of MB for a file nothing can deploy; it gets one
+ * error instead (docs/BENCHMARKS.md).
  */
 export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
