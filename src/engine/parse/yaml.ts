@@ -28,7 +28,7 @@ export function parseYaml(text: string): { tree: Node | undefined; errors: Parse
 }
 
 /**
- * The two errors PyYAML (and CloudFormation) would not raise: a continuation line of a quoted
+ * The two errors PyYAML (and, presumably, CloudFormation) does not raise: a continuation line of a quoted
  * value, or a line of a flow collection, indented no deeper than its key. YAML 1.2 requires the
  * indentation and the `yaml` library has no option to relax it (its lexer ends the value at the
  * under-indented line), so the file stays unread; the message says what to change.
