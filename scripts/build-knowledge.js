@@ -2,8 +2,9 @@
 // Compiles knowledge/**/*.md into src/generated/knowledge.json. Each entry's front matter is
 // checked against knowledge/schema.json (ajv) and against the rest of the knowledge base
 // (unique ids, known related ids, a correction wherever the note is outdated); its body must
-// have `## ja` and `## en` sections without raw HTML. Any problem fails the build, naming the file
-// and the field.
+// have `## ja` and `## en` sections. Text shown as Markdown may hold no raw HTML, images, links
+// other than https:// (no command:, javascript:, data:, file:) or control and bidirectional-override
+// characters (see unsafeMarkdown). Any problem fails the build, naming the file and the field.
 const fs = require('fs');
 const path = require('path');
 const YAML = require('yaml');
@@ -56,11 +57,59 @@ function splitBody(body) {
     if (!sections[lang]) throw new Error(`body: missing the "## ${lang}" section`);
     const text = sections[lang].join('\n').trim();
     if (!text) throw new Error(`body: the "## ${lang}" section is empty`);
-    const html = /<\/?[a-zA-Z][^>]*>/.exec(text);
-    if (html) throw new Error(`body.${lang}: raw HTML is not allowed (${html[0]}); use Markdown`);
+    const problem = unsafeMarkdown(text);
+    if (problem) throw new Error(`body.${lang}: ${problem}`);
     result[lang] = text;
   }
   return result;
+}
+
+// Sanitising (SECURITY.md): note text is shown as Markdown in hovers, whose links may run the
+// extension's own commands. What a note may not contain is rejected here, at build time, naming
+// the file and field; nothing is rewritten silently.
+const SAFE_URL = /^https:\/\/[^\s()<>"'`\\]+$/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+
+/** Why `text` (Markdown shown as it is) is unsafe, or undefined. */
+function unsafeMarkdown(text) {
+  const html = /<\/?[a-zA-Z][^>]*>|<!--/.exec(text);
+  if (html) return `raw HTML is not allowed (${html[0]}); use Markdown`;
+  if (/!\[[^\]]*\]\s*[([]/.test(text)) return 'images are not allowed (a hover would fetch them from the network)';
+  const scheme = /\b(command|javascript|vbscript|vscode(?:-insiders)?|file|data)\s*:(?!\s)/i.exec(text);
+  if (scheme) return `"${scheme[0]}" is not allowed: links may only be https:// URLs`;
+  for (const match of text.matchAll(/\]\(\s*<?([^)\s>]*)/g)) {
+    if (!SAFE_URL.test(match[1])) return `link target "${match[1]}" is not an https:// URL`;
+  }
+  for (const match of text.matchAll(/^ {0,3}\[[^\]]+\]:\s*<?(\S*?)>?(?:\s|$)/gm)) {
+    if (!SAFE_URL.test(match[1])) return `link definition "${match[1]}" is not an https:// URL`;
+  }
+  const control = CONTROL.exec(text);
+  if (control) return `control or bidirectional-override character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`;
+  return undefined;
+}
+
+/** Problems in the front matter's strings: Markdown shown as it is, URLs inside links, control characters anywhere. */
+function unsafeFrontMatter(data) {
+  const problems = [];
+  const visit = (value, field) => {
+    if (typeof value === 'string') {
+      const control = CONTROL.exec(value);
+      if (control) problems.push(`field "${field}": control or bidirectional-override character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`);
+    } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${field}.${i}`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, field ? `${field}.${k}` : k);
+  };
+  visit(data, '');
+  (data.docs || []).forEach((doc, i) => {
+    if (!SAFE_URL.test(doc.url)) problems.push(`field "docs.${i}.url": "${doc.url}" is not a plain https:// URL`);
+  });
+  if (data.correction) {
+    if (!SAFE_URL.test(data.correction.source.url)) problems.push(`field "correction.source.url": "${data.correction.source.url}" is not a plain https:// URL`);
+    for (const key of ['en', 'ja', 'verdict']) {
+      const problem = unsafeMarkdown(data.correction[key]);
+      if (problem) problems.push(`field "correction.${key}": ${problem}`);
+    }
+  }
+  return problems;
 }
 
 function build() {
@@ -83,6 +132,7 @@ function build() {
         }
         continue;
       }
+      for (const problem of unsafeFrontMatter(data)) problems.push(`${rel}: ${problem}`);
       const service = path.basename(path.dirname(file));
       if (data.service !== service) problems.push(`${rel}: field "service": is "${data.service}" but the entry is in folder "${service}"`);
       if (!data.covers.includes(data.id)) problems.push(`${rel}: field "covers": must include the entry's id "${data.id}"`);
@@ -120,4 +170,6 @@ function build() {
   console.log(`knowledge: ${entries.length} entries, ${covered.size} facts covered`);
 }
 
-build();
+if (require.main === module) build();
+
+module.exports = { unsafeMarkdown, unsafeFrontMatter };

@@ -3,6 +3,7 @@ import { parseArgs } from 'util';
 import {
   detectKind, hover, langFromEnv, lint, lookup, parse, rules, type Finding, type SeverityOverride,
 } from './engine';
+import { MAX_DOCUMENT_CHARS } from './engine/parse';
 import type { Lang } from './engine/types';
 import { collectFiles } from './cli/files';
 import { WorkspaceIndex } from './engine/workspace';
@@ -70,12 +71,30 @@ function readRules(specs: string[]): Record<string, SeverityOverride> {
   return out;
 }
 
-function readText(file: string): string {
+/** Files larger than this are not even read (the engine parses at most MAX_DOCUMENT_CHARS). */
+const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/** The file's text; undefined (with a note on stderr) when it is too large to read. */
+function readText(file: string, lang: Lang): string | undefined {
   try {
+    const stat = fs.statSync(file);
+    // A device or FIFO (/dev/zero, /dev/stdin) would never end: only regular files are read.
+    if (!stat.isFile()) throw new UsageError(`cannot read ${file}: not a regular file`);
+    if (stat.size > MAX_READ_BYTES) { noteTooLarge(file, stat.size, lang); return undefined; }
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+/** Says once on stderr that a file was too large to check (it is neither a finding nor a usage error). */
+function noteTooLarge(file: string, bytes: number, lang: Lang): void {
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  const limit = (MAX_DOCUMENT_CHARS / (1024 * 1024)).toFixed(0);
+  process.stderr.write(lang === 'ja'
+    ? `iac-notes: ${file} は ${mb} MB あり、読み取れる上限（${limit} MB）を超えるためチェックしませんでした\n`
+    : `iac-notes: skipped ${file}: ${mb} MB is more than the ${limit} MB IaC Notes reads\n`);
 }
 
 function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif', overrides: Record<string, SeverityOverride>): number {
@@ -90,10 +109,18 @@ function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif',
   let errors = 0;
   // The files given (directories walked) are the workspace: a buildspec finds its CodeBuild
   // project and an AppSpec its deployment group among the templates linted with it.
-  const texts = new Map(files.map((file) => [file, readText(file)]));
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const text = readText(file, lang);
+    if (text !== undefined) texts.set(file, text);
+  }
   const workspace = WorkspaceIndex.from([...texts].map(([fileName, text]) => ({ fileName, text })));
   for (const file of files) {
-    const result = lint(parse(texts.get(file)!, file), { lang, rules: overrides, workspace });
+    const text = texts.get(file);
+    if (text === undefined) continue;
+    const doc = parse(text, file);
+    if (doc.tooLarge) noteTooLarge(file, Buffer.byteLength(text), lang);
+    const result = lint(doc, { lang, rules: overrides, workspace });
     if (result.kind === 'none') continue;
     results.push({ path: file, kind: result.kind, findings: result.findings });
     errors += result.findings.filter((f) => f.severity === 'error').length;
@@ -139,7 +166,9 @@ function runExplain(args: string[], lang: Lang, format: 'markdown' | 'json'): nu
   const match = /^(.*):(\d+):(\d+)$/.exec(args[0]);
   if (!match) throw new UsageError(`explain needs FILE:LINE:COL with 1-based numbers, not "${args[0]}"`);
   const [, file, line, column] = match;
-  const doc = parse(readText(file), file);
+  const text = readText(file, lang);
+  if (text === undefined) return 2;
+  const doc = parse(text, file);
   const detection = detectKind(file, doc.tree);
   const offset = doc.lines.offsetAt({ line: Number(line) - 1, character: Number(column) - 1 });
   const result = hover(doc, offset, { lang }, detection);
@@ -173,6 +202,11 @@ function runRules(lang: Lang, format: 'text' | 'json'): number {
 }
 
 function run(): void {
+  // `iac-notes lint . | head`: a reader that goes away is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let code: number;
   try {
     code = main(process.argv.slice(2));
@@ -186,11 +220,5 @@ function run(): void {
   }
   process.exitCode = code;
 }
-
-// `iac-notes lookup … | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 run();

@@ -4,7 +4,8 @@ import { NotesCodeActionProvider } from './vscode/code-actions';
 import { DiagnosticsController } from './vscode/diagnostics';
 import { DocumentCache } from './vscode/documents';
 import { NotesHoverProvider } from './vscode/hover';
-import { logError, outputChannel } from './vscode/log';
+import { guarded, guardedHandler, logError, loggedFailures, outputChannel } from './vscode/log';
+import { armFailure, disarmFailure } from './vscode/test-hooks';
 import { lookUpNote } from './vscode/lookup';
 import { NOTE_SCHEME, NoteContentProvider, openNote } from './vscode/notes';
 import { readSettings, type Settings } from './vscode/settings';
@@ -18,7 +19,7 @@ const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'js
  * and only YAML/JSON documents are ever parsed; files that are not templates, buildspecs or
  * appspecs get no diagnostics.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   let settings: Settings = readSettings();
   const current = () => settings;
   const cache = new DocumentCache();
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     notes,
     scanner,
     scanner.onDidChange(relintLinked),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => { void scanner.refresh().then(relintLinked); }),
+    vscode.workspace.onDidChangeWorkspaceFolders(guardedHandler('workspace folders', () => { void scanner.refresh().then(relintLinked, (error) => logError('workspace scan', error)); })),
     vscode.workspace.registerTextDocumentContentProvider(NOTE_SCHEME, notes),
     vscode.languages.registerHoverProvider(SELECTOR, new NotesHoverProvider(cache, current)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new NotesCodeActionProvider(cache, current), {
@@ -48,24 +49,48 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     vscode.commands.registerCommand('iacNotes.openNote', (id: unknown) => guardedCommand('openNote', () => openNote(String(id)))),
     vscode.commands.registerCommand('iacNotes.lookUpNote', () => guardedCommand('lookUpNote', () => lookUpNote(current, openNote))),
-    vscode.commands.registerCommand('iacNotes.showOutput', () => outputChannel().show()),
+    vscode.commands.registerCommand('iacNotes.showOutput', () => guardedCommand('showOutput', async () => outputChannel().show())),
     vscode.commands.registerCommand('iacNotes.configureYamlCustomTags', () => guardedCommand('configureYamlCustomTags', configureYamlCustomTags)),
-    vscode.workspace.onDidOpenTextDocument((document) => diagnostics.schedule(document, true)),
-    vscode.workspace.onDidChangeTextDocument((event) => {
+    vscode.workspace.onDidOpenTextDocument(guardedHandler('open document', (document: vscode.TextDocument) => diagnostics.schedule(document, true))),
+    vscode.workspace.onDidChangeTextDocument(guardedHandler('change document', (event: vscode.TextDocumentChangeEvent) => {
       if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => diagnostics.clear(document)),
-    vscode.workspace.onDidChangeConfiguration((event) => {
+    })),
+    vscode.workspace.onDidCloseTextDocument(guardedHandler('close document', (document: vscode.TextDocument) => diagnostics.clear(document))),
+    vscode.workspace.onDidChangeConfiguration(guardedHandler('settings', (event: vscode.ConfigurationChangeEvent) => {
       if (!event.affectsConfiguration('iacNotes')) return;
       if (event.affectsConfiguration('iacNotes.workspace.scan')) void scanner.refresh().then(relintLinked);
       settings = readSettings();
       notes.refresh();
       for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
-    }),
+    })),
   );
-  for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
+  for (const document of vscode.workspace.textDocuments) guarded('open document', undefined, () => diagnostics.schedule(document, true));
   // Scanned after activation, off the critical path; open buildspecs/AppSpecs are linted again when it ends.
-  void scanner.refresh().then(relintLinked);
+  void scanner.refresh().then(relintLinked, (error) => logError('workspace scan', error));
+  return context.extensionMode === vscode.ExtensionMode.Test ? testApi() : undefined;
+}
+
+/** What the integration tests may reach (test mode only): failure injection and the log. */
+export interface TestApi {
+  armFailure: typeof armFailure;
+  disarmFailure: typeof disarmFailure;
+  loggedFailures: typeof loggedFailures;
+  /** Popups (error, warning, information messages) the extension itself has shown. */
+  popups(): number;
+}
+
+function testApi(): TestApi {
+  let popups = 0;
+  const window = vscode.window as unknown as Record<string, unknown>;
+  for (const name of ['showErrorMessage', 'showWarningMessage', 'showInformationMessage']) {
+    const original = window[name] as (...args: unknown[]) => unknown;
+    try {
+      window[name] = (...args: unknown[]) => { popups++; return original.apply(vscode.window, args); };
+    } catch {
+      // A frozen API object: the count stays 0, and the source has no such call (isolation test).
+    }
+  }
+  return { armFailure, disarmFailure, loggedFailures, popups: () => popups };
 }
 
 async function guardedCommand(name: string, run: () => Promise<void>): Promise<void> {

@@ -90,7 +90,10 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
       continue;
     }
     for (const report of reports) {
-      const span = spanOfPath(root, report.path, report.target);
+      // A one-character span on a value missing at the very end of the file stops at the end.
+      const found = spanOfPath(root, report.path, report.target);
+      const end = Math.min(found.end, doc.text.length);
+      const span = { start: Math.min(found.start, end), end };
       const range = { start: doc.lines.positionAt(span.start), end: doc.lines.positionAt(span.end) };
       if (suppressions.isSuppressed(rule.meta.id, range.start.line, report.path)) continue;
       const template = rule.meta.messages[report.messageId];

@@ -49,12 +49,44 @@ interface IndexedNote {
   body: string;
 }
 
+/** Longest term matched fuzzily, and longest query read: no note title or keyword is longer. */
+const MAX_FUZZY_TERM = 40;
+const MAX_QUERY = 500;
+
 const indexes = new WeakMap<Knowledge, MiniSearch<IndexedNote>>();
+const building = new WeakMap<Knowledge, Promise<void>>();
 
 function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
   const cached = indexes.get(knowledge);
   if (cached) return cached;
-  const index = new MiniSearch<IndexedNote>({
+  const index = newIndex();
+  index.addAll(knowledge.entries.map(toIndexed));
+  indexes.set(knowledge, index);
+  return index;
+}
+
+/**
+ * Builds the search index in small chunks, yielding to the event loop between them, so the
+ * editor's lookup can prepare it while its picker opens instead of freezing the extension host
+ * on the first keystroke (hundreds of notes take about a second). `lookup` stays synchronous and
+ * builds the index itself if it is called before this finishes.
+ */
+export function prepareLookup(options: { knowledge?: Knowledge } = {}): Promise<void> {
+  const knowledge = options.knowledge ?? getKnowledge();
+  if (indexes.has(knowledge)) return Promise.resolve();
+  const pending = building.get(knowledge);
+  if (pending) return pending;
+  const index = newIndex();
+  const done = index.addAllAsync(knowledge.entries.map(toIndexed), { chunkSize: 8 }).then(() => {
+    if (!indexes.has(knowledge)) indexes.set(knowledge, index);
+    building.delete(knowledge);
+  });
+  building.set(knowledge, done);
+  return done;
+}
+
+function newIndex(): MiniSearch<IndexedNote> {
+  return new MiniSearch<IndexedNote>({
     fields: ['idWords', 'title', 'summary', 'keywords', 'body'],
     storeFields: [],
     tokenize,
@@ -62,13 +94,12 @@ function indexFor(knowledge: Knowledge): MiniSearch<IndexedNote> {
     searchOptions: {
       boost: { title: 4, idWords: 3, keywords: 3, summary: 2, body: 1 },
       prefix: (term) => /^[a-z0-9]/.test(term) && term.length >= 3,
-      fuzzy: (term) => (/^[a-z]/.test(term) && term.length >= 5 ? 0.2 : false),
+      // Fuzzy matching allocates term-length squared: only for word-sized terms (a pasted line of
+      // 100,000 characters once asked for a 10 GB table).
+      fuzzy: (term) => (/^[a-z]/.test(term) && term.length >= 5 && term.length <= MAX_FUZZY_TERM ? 0.2 : false),
       combineWith: 'OR',
     },
   });
-  index.addAll(knowledge.entries.map(toIndexed));
-  indexes.set(knowledge, index);
-  return index;
 }
 
 function toIndexed(entry: NoteEntry): IndexedNote {
@@ -92,7 +123,7 @@ export function lookup(query: string, options: { knowledge?: Knowledge; limit?: 
   if (!query.trim()) {
     return [...knowledge.entries].sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id)).map((e) => toHit(e, 0));
   }
-  const results = indexFor(knowledge).search(query);
+  const results = indexFor(knowledge).search(query.length > MAX_QUERY ? query.slice(0, MAX_QUERY) : query);
   const top = results[0]?.score ?? 1;
   return results.slice(0, limit).map((r) => toHit(knowledge.require(String(r.id)), Math.round((r.score / top) * 1000) / 1000));
 }

@@ -4,6 +4,7 @@ import { DocumentCache } from './documents';
 import { toRange } from './diagnostics';
 import { guarded, logError } from './log';
 import type { Settings } from './settings';
+import { failIfArmed } from './test-hooks';
 
 /**
  * For each IaC Notes diagnostic: the rule's quick fixes (the preferred one first), "Open note",
@@ -16,10 +17,11 @@ export class NotesCodeActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return guarded(`code actions ${document.uri.path}`, [], () => {
+      failIfArmed('codeActions');
       const ours = context.diagnostics.filter((d) => d.source === 'iac-notes');
       if (ours.length === 0) return [];
       const settings = this.settings();
-      const result = this.cache.lint(document, settings, (id, e) => logError(`rule ${id}`, e));
+      const result = this.cache.lintIfParsed(document, settings, (id, e) => logError(`rule ${id}`, e));
       if (!result) return [];
       const lang = settings.lang === 'both' ? 'en' : settings.lang;
       const actions: vscode.CodeAction[] = [];

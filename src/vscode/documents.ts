@@ -12,6 +12,21 @@ interface CacheEntry {
 const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 
 /**
+ * Above this many characters a document gets no diagnostics, only notes on hover (parsed on
+ * demand, once per version). Measured (docs/BENCHMARKS.md): linting YAML costs about 0.8 ms per KB
+ * on the extension host, so 512 KB is about 0.4 s, on every pause in typing, on a host shared
+ * with every other extension; large.yaml (10,500 lines, 294 KB) stays below it. CloudFormation
+ * itself accepts at most 1 MB (from S3), 51,200 bytes inline.
+ */
+export const LARGE_DOCUMENT_CHARS = 512 * 1024;
+
+/** The document's length in characters, without copying its text. */
+export function documentLength(document: vscode.TextDocument): number {
+  if (document.lineCount === 0) return 0;
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/**
  * Parses each document once per version and shares the result between diagnostics, hover and
  * code actions. Files that are not YAML or JSON are never parsed.
  */
@@ -33,6 +48,16 @@ export class DocumentCache {
     const entry: CacheEntry = { version: document.version, doc, detection: detectKind(document.uri.path, doc.tree) };
     this.entries.set(key, entry);
     return entry;
+  }
+
+  /**
+   * The lint result if this version is already parsed (code actions use it: while the user
+   * types they get nothing until the debounced lint has run, instead of a lint per keystroke).
+   */
+  lintIfParsed(document: vscode.TextDocument, settings: Settings, onRuleError: (id: string, e: unknown) => void): LintResult | undefined {
+    const cached = this.entries.get(document.uri.toString());
+    if (!cached || cached.version !== document.version) return undefined;
+    return this.lint(document, settings, onRuleError);
   }
 
   /** The lint result for this version and these settings, computed at most once. */

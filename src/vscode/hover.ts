@@ -4,6 +4,7 @@ import { DocumentCache } from './documents';
 import { guarded } from './log';
 import { openNoteLink } from './notes';
 import type { Settings } from './settings';
+import { failIfArmed } from './test-hooks';
 
 /** Shows the notes attached under the cursor; links may run only the extension's own note command. */
 export class NotesHoverProvider implements vscode.HoverProvider {
@@ -11,6 +12,7 @@ export class NotesHoverProvider implements vscode.HoverProvider {
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     return guarded(`hover ${document.uri.path}`, undefined, () => {
+      failIfArmed('hover');
       const settings = this.settings();
       if (!settings.hoverEnabled) return undefined;
       const entry = this.cache.get(document);

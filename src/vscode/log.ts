@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 
 let channel: vscode.OutputChannel | undefined;
 const reported = new Set<string>();
+/** The latest logged failures (first lines only), for the "Show Output" command's tests. */
+const recent: string[] = [];
+const MAX_REMEMBERED = 500;
 
 export function outputChannel(): vscode.OutputChannel {
   channel ??= vscode.window.createOutputChannel('IaC Notes');
@@ -10,15 +13,27 @@ export function outputChannel(): vscode.OutputChannel {
 
 /**
  * Logs a failure once per distinct message to the "IaC Notes" output channel, never as a popup:
- * a broken file must not flood the user with errors, and the others keep working.
+ * a broken file must not flood the user with errors, and the others keep working. Never throws.
  */
 export function logError(where: string, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  const key = `${where}: ${message}`;
-  if (reported.has(key)) return;
-  reported.add(key);
-  outputChannel().appendLine(`[${new Date().toISOString()}] ${key}`);
-  if (error instanceof Error && error.stack) outputChannel().appendLine(error.stack);
+  try {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = `${where}: ${message}`;
+    if (reported.has(key)) return;
+    if (reported.size >= MAX_REMEMBERED) reported.clear();
+    reported.add(key);
+    recent.push(key);
+    if (recent.length > MAX_REMEMBERED) recent.shift();
+    outputChannel().appendLine(`[${new Date().toISOString()}] ${key}`);
+    if (error instanceof Error && error.stack) outputChannel().appendLine(error.stack);
+  } catch {
+    // Logging must not become the failure it reports.
+  }
+}
+
+/** The failures logged so far (one line each), oldest first. */
+export function loggedFailures(): readonly string[] {
+  return recent;
 }
 
 /** Runs `fn`, logging and swallowing what it throws; `fallback` is returned instead. */
@@ -29,4 +44,9 @@ export function guarded<T>(where: string, fallback: T, fn: () => T): T {
     logError(where, error);
     return fallback;
   }
+}
+
+/** An event handler that logs what it throws instead of letting it reach VS Code. */
+export function guardedHandler<A extends unknown[]>(where: string, fn: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => guarded(where, undefined, () => fn(...args));
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { lookup } from '../engine';
+import { prepareLookup } from '../engine/lookup';
 import { logError } from './log';
 import type { Settings } from './settings';
+import { failIfArmed } from './test-hooks';
 
 interface NoteItem extends vscode.QuickPickItem {
   id: string;
@@ -13,6 +15,7 @@ interface NoteItem extends vscode.QuickPickItem {
  * find an English title and the other way round.
  */
 export async function lookUpNote(settings: () => Settings, open: (id: string) => Promise<void>): Promise<void> {
+  failIfArmed('lookUpNote');
   const lang = settings().lang === 'ja' ? 'ja' : 'en';
   const other = lang === 'ja' ? 'en' : 'ja';
   const pick = vscode.window.createQuickPick<NoteItem>();
@@ -34,7 +37,18 @@ export async function lookUpNote(settings: () => Settings, open: (id: string) =>
     }
   };
   update('');
-  pick.onDidChangeValue(update);
+  // The index is built in chunks while the picker is open; a query typed before it is ready
+  // waits for it (the picker shows as busy) instead of freezing the editor.
+  let ready = false;
+  const preparing = prepareLookup().then(() => { ready = true; }, (error) => { ready = true; logError('lookup index', error); });
+  pick.onDidChangeValue((value) => {
+    if (ready) { update(value); return; }
+    pick.busy = true;
+    void preparing.then(() => {
+      pick.busy = false;
+      if (pick.value === value) update(value);
+    });
+  });
   const chosen = await new Promise<NoteItem | undefined>((resolve) => {
     pick.onDidAccept(() => resolve(pick.selectedItems[0]));
     pick.onDidHide(() => resolve(undefined));

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { notePage } from '../engine';
 import type { Settings } from './settings';
+import { guarded } from './log';
+import { failIfArmed } from './test-hooks';
 
 export const NOTE_SCHEME = 'iac-notes';
 
@@ -24,7 +26,10 @@ export class NoteContentProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
     this.open.add(uri.toString());
-    return notePage(id, this.settings().lang, { openNoteLink }) ?? `# ${id}\n\nNo note has this id.`;
+    return guarded(`note ${id}`, `# ${id}\n\nThis note could not be shown: see the "IaC Notes" output.`, () => {
+      failIfArmed('noteContent');
+      return notePage(id, this.settings().lang, { openNoteLink }) ?? `# ${id}\n\nNo note has this id.`;
+    });
   }
 
   /** Re-renders open notes, e.g. after the language setting changed. */
@@ -39,6 +44,7 @@ export class NoteContentProvider implements vscode.TextDocumentContentProvider {
 
 /** Opens a note rendered in the Markdown preview; without the Markdown extension, as text. */
 export async function openNote(id: string): Promise<void> {
+  failIfArmed('openNote');
   const uri = noteUri(id);
   try {
     await vscode.commands.executeCommand('markdown.showPreview', uri);

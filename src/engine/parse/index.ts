@@ -1,6 +1,7 @@
 import { LineIndex } from './lines';
 import { parseJson } from './json';
 import { parseYaml } from './yaml';
+import { jsonTooDeep, MAX_NESTING } from './depth';
 import type { Node } from './tree';
 import type { ParseError } from './errors';
 
@@ -16,7 +17,18 @@ export interface ParsedDocument {
   tree: Node | undefined;
   errors: ParseError[];
   lines: LineIndex;
+  /** Set when the text is longer than MAX_DOCUMENT_CHARS and was not parsed (tree undefined, one error). */
+  tooLarge?: boolean;
 }
+
+/**
+ * The longest text the engine parses: 2 MiB characters, twice the largest template CloudFormation
+ * accepts (1 MB from S3; buildspecs and appspecs are far smaller). Parsing YAML costs about 1 ms
+ * per KB and holds about nine times the text's size in heap (more while it runs), so a 20 MB
+ * file would take many seconds and hundreds of MB for a file nothing can deploy; it gets one
+ * error instead (docs/BENCHMARKS.md).
+ */
+export const MAX_DOCUMENT_CHARS = 2 * 1024 * 1024;
 
 /**
  * Parses a template, buildspec or appspec. JSON is chosen by the `.json` extension or a leading
@@ -28,11 +40,20 @@ export function parse(text: string, fileName = ''): ParsedDocument {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = new LineIndex(body);
   const isJsonName = /\.json$/i.test(fileName);
+  if (body.length > MAX_DOCUMENT_CHARS) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    const message = `The document is ${mb(body.length)} MB, more than the ${mb(MAX_DOCUMENT_CHARS)} MB IaC Notes reads (CloudFormation accepts templates up to 1 MB)`;
+    const format = isJsonName || /^\s*\{/.test(body.slice(0, 1024)) ? 'json' : 'yaml';
+    return { text: body, fileName, format, tree: undefined, errors: [{ message, start: 0, end: 0 }], lines, tooLarge: true };
+  }
   const looksJson = /^\s*\{/.test(body);
   try {
     if (isJsonName || looksJson) {
-      const json = parseJson(body);
-      if (isJsonName || json.errors.length === 0) {
+      // jsonc-parser recurses: a document too deep for it is not handed to it (see depth.ts).
+      const deep = jsonTooDeep(body);
+      if (deep && isJsonName) return { text: body, fileName, format: 'json', tree: undefined, errors: [tooDeep()], lines };
+      const json = deep ? undefined : parseJson(body);
+      if (json && (isJsonName || json.errors.length === 0)) {
         return { text: body, fileName, format: 'json', tree: json.tree, errors: json.errors, lines };
       }
     }
@@ -46,4 +67,8 @@ export function parse(text: string, fileName = ''): ParsedDocument {
       : `The document could not be read: ${(error as Error).message}`;
     return { text: body, fileName, format: isJsonName ? 'json' : 'yaml', tree: undefined, errors: [{ message, start: 0, end: 1 }], lines };
   }
+}
+
+function tooDeep(): ParseError {
+  return { message: `The document nests more than ${MAX_NESTING} levels deep, more than IaC Notes reads`, start: 0, end: 0 };
 }

@@ -59,11 +59,30 @@ export function isScalar(node: Node | null | undefined): node is ScalarNode {
   return node?.type === 'scalar';
 }
 
-/** The pair of `map` whose key is `key` (the last one, as YAML and JSON loaders keep the last). */
+/** Maps with more pairs than this get a key index on first lookup (a template's `Resources`). */
+const INDEX_FROM = 12;
+const keyIndexes = new WeakMap<MapNode, { size: number; byKey: Map<unknown, Pair> }>();
+
+/**
+ * The pair of `map` whose key is `key` (the last one, as YAML and JSON loaders keep the last).
+ * Large maps are indexed once, so a rule that looks up each of 10,000 resources by name stays
+ * linear in the template's size.
+ */
 export function pairOf(map: Node | null | undefined, key: string): Pair | undefined {
   if (!isMap(map)) return undefined;
-  for (let i = map.pairs.length - 1; i >= 0; i--) {
-    if (map.pairs[i].key.value === key) return map.pairs[i];
+  const pairs = map.pairs;
+  if (pairs.length > INDEX_FROM) {
+    let index = keyIndexes.get(map);
+    if (!index || index.size !== pairs.length) {
+      const byKey = new Map<unknown, Pair>();
+      for (const pair of pairs) byKey.set(pair.key.value, pair);
+      index = { size: pairs.length, byKey };
+      keyIndexes.set(map, index);
+    }
+    return index.byKey.get(key);
+  }
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    if (pairs[i].key.value === key) return pairs[i];
   }
   return undefined;
 }

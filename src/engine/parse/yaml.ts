@@ -1,4 +1,5 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
+import { Alias, Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, Parser, Scalar, YAMLParseError } from 'yaml';
+import { MAX_NESTING, yamlTokensTooDeep } from './depth';
 import type { MapNode, Node, Pair, ScalarNode, ScalarValue } from './tree';
 import { SHORT_TAGS } from './intrinsics';
 import type { ParseError } from './errors';
@@ -7,19 +8,80 @@ type YamlNode = NonNullable<Document['contents']>;
 
 /** Parses YAML into the neutral tree. Aliases share the converted anchor node, so alias bombs stay small. */
 export function parseYaml(text: string): { tree: Node | undefined; errors: ParseError[] } {
-  const doc = parseDocument(text, { prettyErrors: false, strict: false, stringKeys: false });
+  // `uniqueKeys: false`: the library compares each key with every earlier key of its map, which is
+  // quadratic (16,000 resources: 16 s instead of 4 s). The converter finds duplicates with a set.
+  const doc = withoutStackTraces(() => composeFirst(text));
+  if (!doc) return { tree: undefined, errors: [{ message: `The document nests more than ${MAX_NESTING} levels deep, more than IaC Notes reads`, start: 0, end: 0 }] };
   const errors: ParseError[] = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0],
+    message: e.message.split('\n')[0] + indentationHint(text, e.code, e.pos[0]),
     start: e.pos[0],
     end: Math.max(e.pos[1], e.pos[0] + 1),
   }));
   if (doc.contents == null) return { tree: undefined, errors };
   const converter = new YamlConverter(text, doc);
-  return { tree: converter.convert(doc.contents as YamlNode), errors };
+  const tree = converter.convert(doc.contents as YamlNode);
+  if (converter.duplicates.length > 0) {
+    errors.push(...converter.duplicates);
+    errors.sort((a, b) => a.start - b.start);
+  }
+  return { tree, errors };
+}
+
+/**
+ * The two errors PyYAML (and, presumably, CloudFormation) does not raise: a continuation line of a quoted
+ * value, or a line of a flow collection, indented no deeper than its key. YAML 1.2 requires the
+ * indentation and the `yaml` library has no option to relax it (its lexer ends the value at the
+ * under-indented line), so the file stays unread; the message says what to change.
+ */
+function indentationHint(text: string, code: string, at: number): string {
+  if (code === 'BAD_INDENT' && /^\s*[\]}]/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1))) {
+    return ' (a closing bracket is indented no deeper than its key: YAML 1.2 requires it deeper; PyYAML accepts it)';
+  }
+  if (code === 'MISSING_CHAR' && (text[at] === '\n' || text[at] === '\r') && /^[^\s#]/.test(text.slice(text.indexOf('\n', at) + 1, text.indexOf('\n', at) + 2))) {
+    return ' (the next line is not indented: a quoted value continued on another line must be indented; PyYAML accepts it, YAML 1.2 does not)';
+  }
+  return '';
+}
+
+/**
+ * `parseDocument` in two steps, so the nesting can be measured in between: the lexer and CST
+ * parser keep their own stacks, the composer recurses (depth.ts). Undefined when too deep.
+ * Like `parseDocument`, only the first document is read; a second one is an error.
+ */
+function composeFirst(text: string): Document | undefined {
+  const tokens = Array.from(new Parser().parse(text));
+  if (yamlTokensTooDeep(tokens)) return undefined;
+  const composer = new Composer({ prettyErrors: false, strict: false, stringKeys: false, uniqueKeys: false });
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next as Document;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc;
+}
+
+/**
+ * Runs `fn` with stack traces off. The library makes an Error for each syntax error; where the
+ * host keeps long traces (Mocha sets an unlimited depth) a broken, deeply nested file makes
+ * hundreds of them, each copying thousands of frames: seconds spent on traces nobody reads.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 class YamlConverter {
   private readonly seen = new Map<unknown, Node>();
+  /** "Map keys must be unique", as the library reports it with `uniqueKeys` on (same key values, same positions). */
+  readonly duplicates: ParseError[] = [];
 
   constructor(private readonly text: string, private readonly doc: Document) {}
 
@@ -53,8 +115,16 @@ class YamlConverter {
       const map: MapNode = { type: 'map', pairs: [], start, end: valueEnd };
       if (node.flow) map.flow = true;
       this.seen.set(node, map);
+      const keys = node.items.length > 1 ? new Set<unknown>() : undefined;
       for (const item of node.items) {
         if (!isPair(item)) continue;
+        if (keys && isScalar(item.key)) {
+          const value = item.key.value;
+          if (keys.has(value)) {
+            const at = item.key.range?.[0] ?? 0;
+            this.duplicates.push({ message: 'Map keys must be unique', start: at, end: at + 1 });
+          } else keys.add(value);
+        }
         const key = this.convertKey(item.key as YamlNode | null);
         const value = item.value == null ? null : this.convert(item.value as YamlNode);
         const pair: Pair = { key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end };
