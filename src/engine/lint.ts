@@ -9,7 +9,7 @@ import type { Rule, Report } from './rules/types';
 import { Suppressions } from './suppress';
 import { lintEmbedded } from './embedded-lint';
 import type { WorkspaceIndex, WorkspaceLinks } from './workspace';
-import type { Bilingual, DetectedKind, DisplayLang, Fix, Path, Range, Severity, SeverityOverride } from './types';
+import type { Bilingual, DetectedKind, DisplayLang, FileKind, Fix, Path, Range, Severity, SeverityOverride } from './types';
 
 export interface LintOptions {
   lang?: DisplayLang;
@@ -58,6 +58,15 @@ export const PARSE_ERROR_ID = 'PARSE';
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
 
+/** The rules of each file kind, sorted out once rather than on every lint. */
+const byKind = new Map<FileKind, Rule[]>();
+
+function rulesFor(kind: FileKind): Rule[] {
+  let list = byKind.get(kind);
+  if (!list) byKind.set(kind, (list = allRules.filter((rule) => rule.meta.kinds.includes(kind))));
+  return list;
+}
+
 export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
   return lint(parse(text, fileName), options);
 }
@@ -78,8 +87,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const links = options.links ?? (kind === 'buildspec' || kind === 'appspec' ? options.workspace?.linksFor(doc.fileName) : undefined);
 
-  for (const rule of allRules) {
-    if (!rule.meta.kinds.includes(kind)) continue;
+  for (const rule of rulesFor(kind)) {
     const severity = effectiveSeverity(rule, options.rules);
     if (!severity) continue;
     const reports: Report[] = [];

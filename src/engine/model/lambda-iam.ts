@@ -63,8 +63,15 @@ export function missingActions(permissions: Permissions, required: Array<string 
   return missing;
 }
 
+/** IAM action and ARN patterns (`sqs:Receive*`), compiled once each: rules ask about them on every lint. */
+const compiled = new Map<string, RegExp>();
+
 function wildcard(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+    if (compiled.size < 5000) compiled.set(pattern, re);
+  }
   return re.test(value);
 }
 

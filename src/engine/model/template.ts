@@ -25,6 +25,8 @@ export interface ResourceRef {
  */
 export class TemplateModel implements ValueScope {
   readonly resources = new Map<string, Resource>();
+  /** Resources by type, so the many rules asking for one type do not each scan every resource. */
+  private readonly byType = new Map<string, Resource[]>();
   private readonly parameters: Node | undefined;
   private readonly mappings: Node | undefined;
   readonly globals: Node | undefined;
@@ -43,11 +45,15 @@ export class TemplateModel implements ValueScope {
         const type = stringOf(get(node, 'Type'));
         if (!type) continue;
         const properties = get(node, 'Properties');
-        this.resources.set(name, {
+        const resource: Resource = {
           name, type, node, pair,
           properties: isMap(properties) ? properties : undefined,
           path: ['Resources', name],
-        });
+        };
+        this.resources.set(name, resource);
+        const sameType = this.byType.get(type);
+        if (sameType) sameType.push(resource);
+        else this.byType.set(type, [resource]);
       }
     }
   }
@@ -60,9 +66,12 @@ export class TemplateModel implements ValueScope {
     return get(this.mappings, name);
   }
 
+  /** Resources of these types, in template order. */
   ofType(...types: string[]): Resource[] {
+    if (types.length === 1) return [...(this.byType.get(types[0]) ?? [])];
+    const wanted = new Set(types);
     const out: Resource[] = [];
-    for (const resource of this.resources.values()) if (types.includes(resource.type)) out.push(resource);
+    for (const resource of this.resources.values()) if (wanted.has(resource.type)) out.push(resource);
     return out;
   }
 

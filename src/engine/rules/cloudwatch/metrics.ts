@@ -46,12 +46,18 @@ function single(node: Node | undefined, model: TemplateModel): string | undefine
   return c && c.values.length === 1 && typeof c.values[0] === 'string' ? c.values[0] : undefined;
 }
 
+/** Built once per knowledge base: the notes do not change while the engine runs. */
+const catalogs = new WeakMap<Knowledge, Map<string, Set<string>>>();
+
 /**
  * The metric catalog: every note's `values.cloudwatchMetrics` (namespace → names), merged. A
  * namespace no note lists is not in the catalog, and CW001 says nothing about it.
  */
 export function metricCatalog(knowledge: Knowledge): Map<string, Set<string>> {
+  const cached = catalogs.get(knowledge);
+  if (cached) return cached;
   const out = new Map<string, Set<string>>();
+  catalogs.set(knowledge, out);
   for (const entry of knowledge.entries) {
     const values = entry.values as Record<string, unknown> | undefined;
     const catalog = values?.cloudwatchMetrics;
