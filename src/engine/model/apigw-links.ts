@@ -1,7 +1,8 @@
-import { get, isMap, isScalar, isSeq, type Node, soleKey, stringOf } from '../parse/tree';
+import { get, isMap, isSeq, type Node, soleKey, stringOf } from '../parse/tree';
 import type { Path } from '../types';
 import type { Resource, TemplateModel } from './template';
-import { candidates } from './values';
+import { candidates, literalText } from './values';
+import { FUNCTION_TYPES } from './links';
 
 /**
  * API Gateway ↔ Lambda links and API facts the apigw rules (and LAMBDA002) share, following the
@@ -20,7 +21,6 @@ export type ApiKind = 'rest' | 'http' | 'websocket';
 
 export const REST_API_TYPES = ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api'];
 export const HTTP_API_TYPES = ['AWS::ApiGatewayV2::Api', 'AWS::Serverless::HttpApi'];
-const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
 
 /** `…:lambda:path/2015-03-31/functions/…` — the Lambda invocations URI API Gateway calls. */
 const LAMBDA_URI = /:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\//;
@@ -242,16 +242,7 @@ function functionOf(model: TemplateModel, node: Node | undefined): Resource | un
 
 /** The literal text of a URI: a string, a Sub template, or the literal parts of a Join. */
 function uriText(node: Node | undefined): string | undefined {
-  if (isScalar(node)) return typeof node.value === 'string' ? node.value : undefined;
-  if (!isMap(node)) return undefined;
-  const fn = soleKey(node);
-  const arg = node.pairs[0]?.value;
-  if (fn === 'Fn::Sub') return isSeq(arg) ? stringOf(arg.items[0]) : stringOf(arg);
-  if (fn === 'Fn::Join' && isSeq(arg) && isSeq(arg.items[1])) {
-    const sep = stringOf(arg.items[0]) ?? '';
-    return arg.items[1].items.map((part) => (isScalar(part) ? String(part.value ?? '') : '${}')).join(sep);
-  }
-  return undefined;
+  return literalText(node, '${}');
 }
 
 export interface IntegrationTimeout {

@@ -2,6 +2,7 @@ import { get, isMap, isScalar, isSeq, type Node, soleKey, stringOf } from '../pa
 import type { Path } from '../types';
 import type { Resource, TemplateModel } from './template';
 import { candidates } from './values';
+import { FUNCTION_TYPES, resolveFunction } from './links';
 
 /**
  * Links between Lambda functions and what feeds them, for the LAMBDA and ESM rules (spec §2.1
@@ -9,24 +10,7 @@ import { candidates } from './values';
  * integrations, and the function a `FunctionName`/ARN value names.
  */
 
-export const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
-
-/** Follows `FunctionName`/ARN values through aliases and versions (`!Ref Alias` → its FunctionName → F). */
-export function resolveFunction(model: TemplateModel, node: Node | null | undefined, depth = 0): Resource | undefined {
-  if (depth > 3 || node == null) return undefined;
-  const ref = model.referenced(node);
-  if (ref) {
-    const resource = model.resources.get(ref.name);
-    if (!resource) return undefined;
-    if (FUNCTION_TYPES.includes(resource.type)) return resource;
-    if (resource.type === 'AWS::Lambda::Alias' || resource.type === 'AWS::Lambda::Version') {
-      return resolveFunction(model, get(resource.properties, 'FunctionName'), depth + 1);
-    }
-    return undefined;
-  }
-  return model.byLiteralName(node, 'AWS::Lambda::Function', 'FunctionName')
-    ?? model.byLiteralName(node, 'AWS::Serverless::Function', 'FunctionName');
-}
+export { FUNCTION_TYPES, resolveFunction } from './links';
 
 export type SourceKind = 'sqs' | 'kinesis' | 'dynamodb' | 'other';
 

@@ -2,7 +2,8 @@ import { get, isMap, type Node, stringOf } from '../parse/tree';
 import type { Path } from '../types';
 import type { Resource, TemplateModel } from './template';
 
-const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
+/** The resource types that are Lambda functions. */
+export const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
 
 /** A Lambda function that consumes an SQS queue, and the mapping or SAM event that says so. */
 export interface QueueConsumer {
@@ -49,9 +50,9 @@ function resolveQueue(model: TemplateModel, node: Node | undefined): Resource | 
   return model.byLiteralName(node, 'AWS::SQS::Queue', 'QueueName');
 }
 
-/** Follows `FunctionName` through aliases and versions (`!Ref Alias` → its FunctionName → F). */
-function resolveFunction(model: TemplateModel, node: Node | undefined, depth: number): Resource | undefined {
-  if (depth > 3) return undefined;
+/** Follows `FunctionName`/ARN values through aliases and versions (`!Ref Alias` → its FunctionName → F). */
+export function resolveFunction(model: TemplateModel, node: Node | null | undefined, depth = 0): Resource | undefined {
+  if (depth > 3 || node == null) return undefined;
   const ref = model.referenced(node);
   if (ref) {
     const resource = model.resources.get(ref.name);

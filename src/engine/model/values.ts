@@ -88,3 +88,21 @@ export function asBoolean(value: ScalarValue): boolean | undefined {
   if (value === 'false' || value === 'False' || value === 'FALSE') return false;
   return undefined;
 }
+
+/**
+ * The literal text of a string-valued property: a string, the template of an `Fn::Sub` (either
+ * form), or a `Fn::Join` of literal parts with `placeholder` standing for each non-literal part.
+ * Used to match ARNs and URIs whose variable parts do not matter (`…:ec2:recover`, `…/invocations`).
+ */
+export function literalText(node: Node | null | undefined, placeholder: string): string | undefined {
+  if (isScalar(node)) return typeof node.value === 'string' ? node.value : undefined;
+  if (!isMap(node)) return undefined;
+  const fn = soleKey(node);
+  const arg = node.pairs[0]?.value;
+  if (fn === 'Fn::Sub') return isSeq(arg) ? stringOf(arg.items[0]) : stringOf(arg);
+  if (fn === 'Fn::Join' && isSeq(arg) && isSeq(arg.items[1])) {
+    const sep = stringOf(arg.items[0]) ?? '';
+    return arg.items[1].items.map((part) => (isScalar(part) ? String(part.value ?? '') : placeholder)).join(sep);
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
-import { get, isMap, isScalar, isSeq, type Node, soleKey, stringOf } from '../../parse/tree';
+import { get, isSeq, type Node, stringOf } from '../../parse/tree';
 import type { Rule } from '../types';
 import { alarmMetrics } from './metrics';
+import { literalText } from '../../model/values';
 
 /**
  * CW002: an alarm with the EC2 recover action (`arn:aws:automate:<region>:ec2:recover`) on a
@@ -52,16 +53,7 @@ function hasRecoverAction(actions: Node | undefined): boolean {
 
 /** A literal, a Sub template, or a Join's literal parts (intrinsics become `*`). */
 function textOf(node: Node): string | undefined {
-  if (isScalar(node)) return typeof node.value === 'string' ? node.value : undefined;
-  if (!isMap(node)) return undefined;
-  const fn = soleKey(node);
-  const arg = node.pairs[0]?.value;
-  if (fn === 'Fn::Sub') return isSeq(arg) ? stringOf(arg.items[0]) : stringOf(arg);
-  if (fn === 'Fn::Join' && isSeq(arg) && isSeq(arg.items[1])) {
-    const sep = stringOf(arg.items[0]) ?? '';
-    return arg.items[1].items.map((part) => (isScalar(part) ? String(part.value ?? '') : '*')).join(sep);
-  }
-  return undefined;
+  return literalText(node, '*');
 }
 
 export default rule;
