@@ -3,6 +3,7 @@ import { get, type Node } from '../../parse/tree';
 import { FUNCTION_TYPES } from '../../model/lambda-links';
 import type { Resource, TemplateModel } from '../../model/template';
 import type { Path } from '../../types';
+import { candidates } from '../../model/values';
 
 /** Helpers shared by the LAMBDA rules. */
 
@@ -75,4 +76,25 @@ export function successorOf(knowledge: Knowledge, runtime: string, info: Runtime
     .filter(([id, entry]) => id.startsWith(family) && id !== runtime && !entry.successor)
     .sort((a, b) => (b[1].deprecated ?? '').localeCompare(a[1].deprecated ?? ''))[0];
   return newest?.[0] ?? 'a supported runtime';
+}
+
+/**
+ * Every `Runtime` of the template (functions and SAM Globals) whose candidates are all literal
+ * runtime names, each judged on `day`: what LAMBDA010 and LAMBDA011 read. `choice` is true when an
+ * `Fn::If` or a parameter offers several runtimes.
+ */
+export function runtimeVerdicts(template: TemplateModel, knowledge: Knowledge, day: string): Array<{
+  path: Path;
+  choice: boolean;
+  verdicts: Array<{ runtime: string; status: RuntimeStatus }>;
+}> {
+  const out = [];
+  for (const site of propertySites(template, 'Runtime')) {
+    const c = candidates(site.node, template);
+    if (!c) continue;
+    const runtimes = c.values.filter((v): v is string => typeof v === 'string');
+    if (runtimes.length !== c.values.length) continue;
+    out.push({ path: site.path, choice: c.choice, verdicts: runtimes.map((runtime) => ({ runtime, status: runtimeStatus(knowledge, runtime, day) })) });
+  }
+  return out;
 }

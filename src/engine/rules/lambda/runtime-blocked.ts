@@ -1,6 +1,5 @@
-import { candidates } from '../../model/values';
 import type { Rule } from '../types';
-import { propertySites, runtimeStatus, successorOf } from './functions';
+import { runtimeVerdicts, successorOf } from './functions';
 
 /**
  * LAMBDA010: a function (or SAM `Globals.Function`) uses a runtime past its "block function
@@ -27,14 +26,8 @@ const rule: Rule = {
   check(context) {
     const template = context.template;
     if (!template) return;
-    const day = context.today;
-    for (const site of propertySites(template, 'Runtime')) {
-      const c = candidates(site.node, template);
-      if (!c) continue;
-      const runtimes = c.values.filter((v): v is string => typeof v === 'string');
-      if (runtimes.length !== c.values.length) continue;
-      const blocked = runtimes.map((runtime) => ({ runtime, status: runtimeStatus(context.knowledge, runtime, day) }))
-        .filter((r) => r.status.state === 'update-blocked');
+    for (const site of runtimeVerdicts(template, context.knowledge, context.today)) {
+      const blocked = site.verdicts.filter((r) => r.status.state === 'update-blocked');
       if (blocked.length === 0) continue;
       const first = blocked[0];
       if (first.status.state !== 'update-blocked') continue;
@@ -47,7 +40,7 @@ const rule: Rule = {
           deprecated: first.status.info.deprecated ?? '—',
           successor: successorOf(context.knowledge, first.runtime, first.status.info),
         },
-        downgrade: c.choice && blocked.length < runtimes.length,
+        downgrade: site.choice && blocked.length < site.verdicts.length,
       });
     }
   },

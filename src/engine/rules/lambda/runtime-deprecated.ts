@@ -1,6 +1,5 @@
-import { candidates } from '../../model/values';
 import type { Rule } from '../types';
-import { propertySites, runtimeStatus, successorOf } from './functions';
+import { runtimeVerdicts, successorOf } from './functions';
 
 /**
  * LAMBDA011: a runtime that is deprecated (no more security patches or support, creation maybe
@@ -30,20 +29,14 @@ const rule: Rule = {
   check(context) {
     const template = context.template;
     if (!template) return;
-    const day = context.today;
-    for (const site of propertySites(template, 'Runtime')) {
-      const c = candidates(site.node, template);
-      if (!c) continue;
-      const runtimes = c.values.filter((v): v is string => typeof v === 'string');
-      if (runtimes.length !== c.values.length) continue;
-      const hits = runtimes.map((runtime) => ({ runtime, status: runtimeStatus(context.knowledge, runtime, day) }))
-        .filter((r) => r.status.state === 'deprecated' || r.status.state === 'deprecating');
+    for (const site of runtimeVerdicts(template, context.knowledge, context.today)) {
+      const hits = site.verdicts.filter((r) => r.status.state === 'deprecated' || r.status.state === 'deprecating');
       const first = hits[0];
       if (!first || (first.status.state !== 'deprecated' && first.status.state !== 'deprecating')) continue;
       const info = first.status.info;
       const parts: string[] = [];
       const partsJa: string[] = [];
-      if (info.blockCreate) { parts.push(`creation blocked ${info.blockCreate <= day ? 'since' : 'from'} ${info.blockCreate}`); partsJa.push(`作成ブロック ${info.blockCreate}`); }
+      if (info.blockCreate) { parts.push(`creation blocked ${info.blockCreate <= context.today ? 'since' : 'from'} ${info.blockCreate}`); partsJa.push(`作成ブロック ${info.blockCreate}`); }
       if (info.blockUpdate) { parts.push(`updates blocked from ${info.blockUpdate}`); partsJa.push(`更新ブロック ${info.blockUpdate}`); }
       context.report({
         path: site.path,
@@ -56,7 +49,7 @@ const rule: Rule = {
           blocks: parts.length ? ` (${parts.join('; ')})` : '',
           blocksJa: partsJa.length ? `（${partsJa.join('、')}）` : '',
         },
-        downgrade: c.choice && hits.length < runtimes.length,
+        downgrade: site.choice && hits.length < site.verdicts.length,
       });
     }
   },
