@@ -69,6 +69,24 @@ export function apiFunctionLinks(model: TemplateModel): ApiFunctionLink[] {
       timeout: timeout ? { node: timeout, path: [...integration.path, 'Properties', 'TimeoutInMillis'] } : undefined,
     });
   }
+  for (const event of samApiEvents(model)) {
+    const timeout = get(event.props, 'TimeoutInMillis');
+    out.push({
+      kind: event.kind, api: event.api, implicit: event.implicit, fn: event.fn, via: event.via,
+      timeout: timeout ? { node: timeout, path: [...event.via, 'Properties', 'TimeoutInMillis'] } : undefined,
+    });
+  }
+  cache.set(model, out);
+  return out;
+}
+
+/**
+ * The `Api`/`HttpApi` events of SAM functions whose API is known: a resource of the template, or
+ * the implicit API SAM creates when the event names none. Events on APIs defined elsewhere are
+ * left out (unknown).
+ */
+function samApiEvents(model: TemplateModel): Array<{ fn: Resource; via: Path; props: Node | undefined; kind: 'rest' | 'http'; api: Resource | undefined; implicit: boolean }> {
+  const out = [];
   for (const fn of model.ofType('AWS::Serverless::Function')) {
     const events = get(fn.properties, 'Events');
     if (!isMap(events)) continue;
@@ -76,20 +94,14 @@ export function apiFunctionLinks(model: TemplateModel): ApiFunctionLink[] {
       const type = stringOf(get(pair.value, 'Type'));
       if (type !== 'Api' && type !== 'HttpApi') continue;
       const props = get(pair.value, 'Properties');
-      const via: Path = [...fn.path, 'Properties', 'Events', String(pair.key.value)];
       const idNode = get(props, type === 'Api' ? 'RestApiId' : 'ApiId');
       const ref = idNode ? model.referenced(idNode) : undefined;
       const api = ref ? model.resources.get(ref.name) : undefined;
-      if (idNode && !api) continue; // an API defined elsewhere: unknown
-      const timeout = get(props, 'TimeoutInMillis');
-      out.push({
-        kind: type === 'Api' ? 'rest' : 'http',
-        api, implicit: !idNode, fn, via,
-        timeout: timeout ? { node: timeout, path: [...via, 'Properties', 'TimeoutInMillis'] } : undefined,
-      });
+      if (idNode && !api) continue;
+      const kind: 'rest' | 'http' = type === 'Api' ? 'rest' : 'http';
+      out.push({ fn, via: [...fn.path, 'Properties', 'Events', String(pair.key.value)], props, kind, api, implicit: !idNode });
     }
   }
-  cache.set(model, out);
   return out;
 }
 
@@ -274,24 +286,10 @@ export function integrationTimeouts(model: TemplateModel): IntegrationTimeout[] 
     const api = v2ApiOf(model, get(integration.properties, 'ApiId'));
     out.push({ kind: api ? v2KindOf(model, api) : undefined, api, implicit: false, node, path: [...integration.path, 'Properties', 'TimeoutInMillis'] });
   }
-  for (const fn of model.ofType('AWS::Serverless::Function')) {
-    const events = get(fn.properties, 'Events');
-    if (!isMap(events)) continue;
-    for (const pair of events.pairs) {
-      const type = stringOf(get(pair.value, 'Type'));
-      if (type !== 'Api' && type !== 'HttpApi') continue;
-      const props = get(pair.value, 'Properties');
-      const node = get(props, 'TimeoutInMillis');
-      if (!node) continue;
-      const idNode = get(props, type === 'Api' ? 'RestApiId' : 'ApiId');
-      const ref = idNode ? model.referenced(idNode) : undefined;
-      const api = ref ? model.resources.get(ref.name) : undefined;
-      if (idNode && !api) continue;
-      out.push({
-        kind: type === 'Api' ? 'rest' : 'http', api, implicit: !idNode, node,
-        path: [...fn.path, 'Properties', 'Events', String(pair.key.value), 'Properties', 'TimeoutInMillis'],
-      });
-    }
+  for (const event of samApiEvents(model)) {
+    const node = get(event.props, 'TimeoutInMillis');
+    if (!node) continue;
+    out.push({ kind: event.kind, api: event.api, implicit: event.implicit, node, path: [...event.via, 'Properties', 'TimeoutInMillis'] });
   }
   return out;
 }

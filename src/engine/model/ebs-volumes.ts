@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge';
-import { get, isMap, isSeq, type MapNode, type Node } from '../parse/tree';
+import { at, get, isMap, isSeq, type MapNode, type Node, nodesAt } from '../parse/tree';
 import type { Path } from '../types';
 import type { Resource, TemplateModel } from './template';
 import { candidates, numberCandidates } from './values';
@@ -56,7 +56,7 @@ export function ebsVolumes(model: TemplateModel): EbsVolumeSpec[] {
     for (const resource of model.ofType(host.type)) {
       if (!resource.properties) continue;
       const instanceType = host.instanceType ? at(resource.properties, host.instanceType) : undefined;
-      for (const list of walk(resource.properties, host.pattern, [...resource.path, 'Properties'])) {
+      for (const list of nodesAt(resource.properties, host.pattern, [...resource.path, 'Properties'])) {
         if (!isSeq(list.node)) continue;
         list.node.items.forEach((item, index) => {
           if (!isMap(item)) return;
@@ -84,28 +84,6 @@ export function ebsVolumes(model: TemplateModel): EbsVolumeSpec[] {
   }
   cache.set(model, out);
   return out;
-}
-
-function at(node: Node | undefined, keys: string[]): Node | undefined {
-  let current = node;
-  for (const key of keys) current = get(current, key);
-  return current;
-}
-
-function* walk(node: Node | undefined, pattern: string[], path: Path): Generator<{ node: Node; path: Path }> {
-  if (!node) return;
-  if (pattern.length === 0) {
-    yield { node, path };
-    return;
-  }
-  const [step, ...rest] = pattern;
-  if (step === '[]') {
-    if (!isSeq(node)) return;
-    for (let i = 0; i < node.items.length; i++) yield* walk(node.items[i], rest, [...path, i]);
-    return;
-  }
-  const next = get(node, step);
-  if (next) yield* walk(next, rest, [...path, step]);
 }
 
 /** What a volume's type can be: its literal or evaluated `VolumeType`, else the API default for `AWS::EC2::Volume`. */

@@ -116,3 +116,23 @@ export function soleKey(node: Node | null | undefined): string | undefined {
   const key = node.pairs[0].key.value;
   return typeof key === 'string' ? key : undefined;
 }
+
+/**
+ * Every node a key pattern reaches from `node`: keys step into maps, `[]` into every list item
+ * (the attach-path notation of knowledge/README.md), with the path of each hit.
+ */
+export function* nodesAt(node: Node | null | undefined, pattern: readonly string[], path: ReadonlyArray<string | number>): Generator<{ node: Node; path: ReadonlyArray<string | number> }> {
+  if (!node) return;
+  if (pattern.length === 0) {
+    yield { node, path };
+    return;
+  }
+  const [step, ...rest] = pattern;
+  if (step === '[]') {
+    if (!isSeq(node)) return;
+    for (let i = 0; i < node.items.length; i++) yield* nodesAt(node.items[i], rest, [...path, i]);
+    return;
+  }
+  const next = get(node, step);
+  if (next) yield* nodesAt(next, rest, [...path, step]);
+}

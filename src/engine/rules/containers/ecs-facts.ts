@@ -1,4 +1,4 @@
-import { get, isMap, isSeq, type MapNode, type Node, stringOf } from '../../parse/tree';
+import { get, isMap, isSeq, type MapNode, type Node, nodesAt, stringOf } from '../../parse/tree';
 import { candidates } from '../../model/values';
 import type { Resource, TemplateModel } from '../../model/template';
 import type { Path } from '../../types';
@@ -21,25 +21,12 @@ export function placementLists(model: TemplateModel): PlacementList[] {
   const out: PlacementList[] = [];
   for (const place of PLACES) {
     for (const resource of model.ofType(place.type)) {
-      for (const hit of walk(resource.properties, place.pattern, [...resource.path, 'Properties'])) {
+      for (const hit of nodesAt(resource.properties, place.pattern, [...resource.path, 'Properties'])) {
         out.push({ resource, node: hit.node, path: hit.path });
       }
     }
   }
   return out;
-}
-
-function* walk(node: Node | undefined, pattern: string[], path: Path): Generator<{ node: Node; path: Path }> {
-  if (!node) return;
-  if (pattern.length === 0) { yield { node, path }; return; }
-  const [step, ...rest] = pattern;
-  if (step === '[]') {
-    if (!isSeq(node)) return;
-    for (let i = 0; i < node.items.length; i++) yield* walk(node.items[i], rest, [...path, i]);
-    return;
-  }
-  const next = get(node, step);
-  if (next) yield* walk(next, rest, [...path, step]);
 }
 
 /** All candidate strings of a value, or undefined when any is unknown or not a string. */
