@@ -5,7 +5,7 @@ import { detectKind, type Detection } from './detect';
 import { TemplateModel } from './model/template';
 import { formatBoth, pick } from './messages';
 import { rules as allRules } from './rules/registry';
-import type { Rule, Report } from './rules/types';
+import type { Rule, RuleContext, Report } from './rules/types';
 import { Suppressions } from './suppress';
 import { lintEmbedded } from './embedded-lint';
 import type { WorkspaceIndex, WorkspaceLinks } from './workspace';
@@ -58,13 +58,61 @@ export const PARSE_ERROR_ID = 'PARSE';
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
 
-/** The rules of each file kind, sorted out once rather than on every lint. */
-const byKind = new Map<FileKind, Rule[]>();
+/**
+ * The rules of one file kind, sorted out once rather than on every lint: those that always run,
+ * and those gated by resource type (`RuleMeta.resourceTypes`) indexed by type, so a lint touches
+ * only the rules of the types its template holds (issue 7: on a small template most of the rule
+ * set is for services it does not use).
+ */
+interface KindPlan {
+  rules: Rule[];
+  order: Map<Rule, number>;
+  byType: Map<string, Rule[]>;
+  /** The answer of `rulesToRun` per set of types: a document re-linted while typing asks again. */
+  picked: Map<string, Rule[]>;
+}
 
-function rulesFor(kind: FileKind): Rule[] {
-  let list = byKind.get(kind);
-  if (!list) byKind.set(kind, (list = allRules.filter((rule) => rule.meta.kinds.includes(kind))));
+const plans = new Map<FileKind, KindPlan>();
+
+function planFor(kind: FileKind): KindPlan {
+  let plan = plans.get(kind);
+  if (plan) return plan;
+  const rules = allRules.filter((rule) => rule.meta.kinds.includes(kind));
+  plan = { rules, order: new Map(rules.map((rule, index) => [rule, index])), byType: new Map(), picked: new Map() };
+  for (const rule of rules) {
+    for (const type of rule.meta.resourceTypes ?? []) {
+      const list = plan.byType.get(type);
+      if (list) list.push(rule);
+      else plan.byType.set(type, [rule]);
+    }
+  }
+  plans.set(kind, plan);
+  return plan;
+}
+
+/** The rules to run on this document, in registry order (so findings keep a stable order). */
+function rulesToRun(plan: KindPlan, template: TemplateModel | undefined): Rule[] {
+  if (!template) return plan.rules;
+  const types = [...template.types()];
+  const key = types.join('\n');
+  const known = plan.picked.get(key);
+  if (known) return known;
+  const picked = new Set<Rule>();
+  for (const rule of plan.rules) if (!rule.meta.resourceTypes) picked.add(rule);
+  for (const type of types) for (const rule of plan.byType.get(type) ?? []) picked.add(rule);
+  const list = [...picked].sort((a, b) => plan.order.get(a)! - plan.order.get(b)!);
+  if (plan.picked.size >= 256) plan.picked.clear();
+  plan.picked.set(key, list);
   return list;
+}
+
+/** Today as YYYY-MM-DD (UTC), formatted at most once a minute rather than on every lint. */
+let day = { minute: -1, text: '' };
+
+function todayUtc(): string {
+  const minute = Math.floor(Date.now() / 60_000);
+  if (minute !== day.minute) day = { minute, text: new Date(minute * 60_000).toISOString().slice(0, 10) };
+  return day.text;
 }
 
 export function lintText(text: string, fileName: string, options: LintOptions = {}): LintResult {
@@ -84,15 +132,17 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
   const template = kind === 'cloudformation' || kind === 'sam' ? new TemplateModel(doc) : undefined;
   const suppressions = new Suppressions(doc);
   const root = doc.tree;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayUtc();
   const links = options.links ?? (kind === 'buildspec' || kind === 'appspec' ? options.workspace?.linksFor(doc.fileName) : undefined);
 
-  for (const rule of rulesFor(kind)) {
+  let reports: Report[] = [];
+  const context: RuleContext = { doc, kind, root, knowledge, template, today, links, report: (r) => reports.push(r) };
+  for (const rule of rulesToRun(planFor(kind), template)) {
     const severity = effectiveSeverity(rule, options.rules);
     if (!severity) continue;
-    const reports: Report[] = [];
+    reports = [];
     try {
-      rule.check({ doc, kind, root, knowledge, template, today, links, report: (r) => reports.push(r) });
+      rule.check(context);
     } catch (error) {
       options.onRuleError?.(rule.meta.id, error);
       continue;

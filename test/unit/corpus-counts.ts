@@ -44,9 +44,15 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-export function sweep(dir = corpusDir): Sweep {
+/** The files under `dir` that may be templates (YAML, JSON, `.template`), in a stable order. */
+export function candidateFiles(dir: string): string[] {
   const files: string[] = [];
   walk(dir, files);
+  return files;
+}
+
+export function sweep(dir = corpusDir): Sweep {
+  const files = candidateFiles(dir);
   const allOn: Record<string, SeverityOverride> = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.severity]));
   const byDefault = new Map(rules.map((r) => [r.meta.id, r.meta.enabledByDefault !== false]));
   const counts: CorpusCounts = { files: 0, kinds: {}, rules: {} };

@@ -41,6 +41,9 @@ const HOSTS: MappingHost[] = [
   { type: 'AWS::ImageBuilder::ImageRecipe', pattern: ['BlockDeviceMappings'] },
 ];
 
+/** Every resource type `ebsVolumes` reads: the gate of the EBS rules (`RuleMeta.resourceTypes`). */
+export const EBS_VOLUME_TYPES: readonly string[] = ['AWS::EC2::Volume', ...HOSTS.map((host) => host.type), 'AWS::ECS::Service'];
+
 const cache = new WeakMap<TemplateModel, EbsVolumeSpec[]>();
 
 export function ebsVolumes(model: TemplateModel): EbsVolumeSpec[] {

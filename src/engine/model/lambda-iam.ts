@@ -4,6 +4,9 @@ import { get, isMap, isScalar, isSeq, type Node, soleKey, stringOf } from '../pa
 import type { Resource, TemplateModel } from './template';
 import { templateRoleOf } from './lambda-links';
 
+/** The policy resources that can grant a role permissions in the template. */
+export const POLICY_TYPES: readonly string[] = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy'];
+
 /**
  * A small, conservative reader of what a Lambda execution role allows, for LAMBDA005/007/008/009.
  *
@@ -140,7 +143,7 @@ function rolePermissions(model: TemplateModel, role: Resource, tables: PolicyTab
     else for (const item of managed.items) addManaged(out, model, item, tables);
   }
   // Policies attached to the role by other resources of the template.
-  for (const resource of model.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy')) {
+  for (const resource of model.ofType(...POLICY_TYPES)) {
     const attached = attachedTo(model, resource, role);
     if (attached === 'no') continue;
     if (attached === 'unknown') { out.complete = false; continue; }

@@ -3,7 +3,13 @@ import type { Path } from '../types';
 import type { Resource, TemplateModel } from './template';
 
 /** The resource types that are Lambda functions. */
-export const FUNCTION_TYPES = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
+export const FUNCTION_TYPES: readonly string[] = ['AWS::Lambda::Function', 'AWS::Serverless::Function'];
+
+/**
+ * The types that tie an event source to a function (a mapping or a SAM function's `Events`), with
+ * the functions themselves: the gate of the consumer rules (`RuleMeta.resourceTypes`).
+ */
+export const EVENT_SOURCE_TYPES: readonly string[] = [...FUNCTION_TYPES, 'AWS::Lambda::EventSourceMapping'];
 
 /** A Lambda function that consumes an SQS queue, and the mapping or SAM event that says so. */
 export interface QueueConsumer {

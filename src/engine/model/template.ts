@@ -66,6 +66,11 @@ export class TemplateModel implements ValueScope {
     return get(this.mappings, name);
   }
 
+  /** The resource types the template holds. */
+  types(): IterableIterator<string> {
+    return this.byType.keys();
+  }
+
   /** Resources of these types, in template order. */
   ofType(...types: string[]): Resource[] {
     if (types.length === 1) return [...(this.byType.get(types[0]) ?? [])];

@@ -18,6 +18,15 @@ export interface RuleMeta {
   messages: Record<string, Bilingual>;
   /** Off unless the user turns it on (`iacNotes.rules`, `--rule`). Defaults to on. */
   enabledByDefault?: boolean;
+  /**
+   * Every resource type the rule reads (CloudFormation and SAM rules). A rule reports only about
+   * resources of these types and what hangs off them (their SAM Globals, their roles), so on a
+   * template with none of them it cannot report, and lint does not run it: most templates hold a
+   * handful of types, and the untouched rules were most of a small template's lint time (issue 7).
+   * A test runs every skipped rule anyway on the corpus and the fixtures and expects silence.
+   * Absent: the rule reads the template as a whole and always runs.
+   */
+  resourceTypes?: readonly string[];
 }
 
 export type MessageData = Record<string, string | number>;

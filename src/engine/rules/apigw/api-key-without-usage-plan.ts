@@ -19,6 +19,13 @@ const rule: Rule = {
     id: 'APIGW009',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::ApiGateway::Method',
+      'AWS::ApiGateway::UsagePlan',
+      'AWS::ApiGateway::UsagePlanKey',
+      'AWS::Serverless::Api',
+      'AWS::Serverless::Function',
+    ],
     title: { en: 'API key required but no usage plan in the template', ja: 'API キー必須なのに使用量プランがない' },
     note: 'apigw.usage-plans',
     messages: {

@@ -19,6 +19,13 @@ const rule: Rule = {
     id: 'APIGW006',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::ApiGateway::Authorizer',
+      'AWS::ApiGatewayV2::Authorizer',
+      'AWS::ApiGatewayV2::Route',
+      'AWS::Serverless::Api',
+      'AWS::Serverless::HttpApi',
+    ],
     title: { en: 'Authorizer type not supported by the API type', ja: 'API の種類が対応していないオーソライザー' },
     note: 'apigw.auth.lambda',
     messages: {

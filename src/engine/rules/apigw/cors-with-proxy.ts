@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'APIGW010',
     severity: 'info',
     kinds: ['sam'],
+    resourceTypes: ['AWS::Serverless::Api', 'AWS::Serverless::Function'],
     title: { en: 'CORS with proxy integrations', ja: 'プロキシ統合での CORS' },
     note: 'apigw.cors',
     messages: {

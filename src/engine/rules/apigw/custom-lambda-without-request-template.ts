@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'APIGW011',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::Method'],
     title: { en: 'Custom Lambda integration without request mapping template', ja: 'カスタム Lambda 統合にリクエストのマッピングテンプレートがない' },
     note: 'apigw.integration-types',
     messages: {

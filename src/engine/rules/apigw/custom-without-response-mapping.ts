@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'APIGW004',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::Method'],
     title: { en: 'Non-proxy Lambda/AWS integration without response mapping', ja: '非プロキシ統合にレスポンスのマッピングがない' },
     note: 'apigw.integration-types',
     messages: {

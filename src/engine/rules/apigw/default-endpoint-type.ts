@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'APIGW008',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api', 'AWS::Serverless::Function'],
     title: { en: 'Endpoint type left at the default (edge-optimized)', ja: 'エンドポイントタイプが既定（エッジ最適化）のまま' },
     note: 'apigw.endpoint-types',
     messages: {

@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'APIGW002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Integration', 'AWS::Serverless::Function'],
     title: { en: 'Integration timeout above 29 s on a Regional/private REST API', ja: 'リージョン／プライベート REST API の統合タイムアウトが 29 秒超' },
     note: 'apigw.504-29s',
     messages: {

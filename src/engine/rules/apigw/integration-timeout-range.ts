@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'APIGW001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::Method', 'AWS::ApiGatewayV2::Integration', 'AWS::Serverless::Function'],
     title: { en: 'Integration timeout outside what the API type allows', ja: '統合タイムアウトが API の種類の許容範囲外' },
     note: 'apigw.504-29s',
     messages: {

@@ -17,6 +17,7 @@ const rule: Rule = {
     id: 'APIGW003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::Method'],
     title: { en: 'Lambda integration not invoked with POST', ja: 'Lambda 統合の IntegrationHttpMethod が POST ではない' },
     note: 'apigw.integration-setup',
     messages: {

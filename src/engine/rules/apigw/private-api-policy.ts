@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'APIGW007',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ApiGateway::RestApi', 'AWS::Serverless::Api', 'AWS::Serverless::Function'],
     title: { en: 'Private API without a resource policy / several endpoint types', ja: 'リソースポリシーのないプライベート API／複数のエンドポイントタイプ' },
     note: 'apigw.endpoint-types',
     messages: {

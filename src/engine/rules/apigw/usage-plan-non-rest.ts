@@ -19,6 +19,12 @@ const rule: Rule = {
     id: 'APIGW005',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::ApiGateway::UsagePlan',
+      'AWS::ApiGatewayV2::Route',
+      'AWS::Serverless::Function',
+      'AWS::Serverless::HttpApi',
+    ],
     title: { en: 'Usage plans or API keys on an HTTP API', ja: 'HTTP API に使用量プラン／API キー' },
     note: 'apigw.usage-plans',
     messages: {

@@ -1,7 +1,7 @@
 import { get, stringOf } from '../../parse/tree';
 import { stringCandidates } from '../apigw/util';
 import type { Rule } from '../types';
-import { ebConfigs, setting } from './options';
+import { ebConfigs, setting, ENV_TYPES } from './options';
 
 /**
  * EB005: an all-at-once deployment, explicit or by default (DeploymentPolicy defaults to
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EB005',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ENV_TYPES,
     title: { en: 'All-at-once deployment (explicit or default)', ja: 'All at once デプロイ（明示または既定）' },
     note: 'eb.deploy.all-at-once',
     messages: {

@@ -17,6 +17,7 @@ const rule: Rule = {
     id: 'EB002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ENV_TYPES,
     title: { en: 'Invalid DeploymentPolicy', ja: '無効な DeploymentPolicy' },
     note: 'eb.deploy.new-vs-existing',
     messages: {

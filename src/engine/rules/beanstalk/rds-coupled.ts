@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'EB001',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ENV_TYPES,
     title: { en: 'RDS coupled to the environment', ja: 'RDS が環境に組み込まれている' },
     note: 'eb.rds-decouple',
     messages: {

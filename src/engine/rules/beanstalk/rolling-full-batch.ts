@@ -1,7 +1,7 @@
 import { numberCandidates } from '../../model/values';
 import { stringCandidates } from '../apigw/util';
 import type { Rule } from '../types';
-import { ebConfigs, setting } from './options';
+import { ebConfigs, setting, ENV_TYPES } from './options';
 
 /**
  * EB006: a rolling deployment whose single batch covers every instance: `BatchSizeType:
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EB006',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ENV_TYPES,
     title: { en: 'Rolling batch of 100%', ja: 'ローリングのバッチが 100%' },
     note: 'eb.deploy.rolling',
     messages: {

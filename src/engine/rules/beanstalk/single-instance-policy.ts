@@ -1,6 +1,6 @@
 import { stringCandidates } from '../apigw/util';
 import type { Rule } from '../types';
-import { ebConfigs, setting } from './options';
+import { ebConfigs, setting, ENV_TYPES } from './options';
 
 /**
  * EB003: Rolling, RollingWithAdditionalBatch or TrafficSplitting on a single-instance environment
@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EB003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ENV_TYPES,
     title: { en: 'Policy not available for single-instance environments', ja: '単一インスタンス環境では使えないデプロイポリシー' },
     note: 'eb.deploy.downtime-groups',
     messages: {

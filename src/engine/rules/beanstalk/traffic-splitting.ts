@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'EB004',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ENV_TYPES,
     title: { en: 'Traffic splitting without an Application Load Balancer', ja: 'ALB のないトラフィック分割デプロイ' },
     note: 'eb.deploy.traffic-splitting',
     messages: {

@@ -20,6 +20,7 @@ const rule: Rule = {
     id: 'CFN008',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Lambda::EventSourceMapping', 'AWS::Serverless::Function'],
     title: { en: '!Ref where an ARN is required', ja: 'ARN が必要な場所で !Ref を使っている' },
     note: 'cfn.getatt',
     messages: {

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'CW002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CloudWatch::Alarm'],
     title: { en: 'EC2 recover action on the wrong metric', ja: 'EC2 の復旧アクションが対応しないメトリクスに設定されている' },
     note: 'ec2.auto-recovery',
     messages: {

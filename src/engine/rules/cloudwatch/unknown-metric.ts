@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'CW001',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CloudWatch::Alarm'],
     title: { en: 'Unknown metric name for the namespace', ja: '名前空間にないメトリクス名' },
     note: 'apigw.metrics',
     messages: {

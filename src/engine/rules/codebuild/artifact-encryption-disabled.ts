@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'CODEBUILD003',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodeBuild::Project'],
     title: { en: 'Artifact encryption disabled', ja: 'アーティファクトの暗号化が無効' },
     note: 'codebuild.artifact-encryption',
     messages: {

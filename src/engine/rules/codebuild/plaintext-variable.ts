@@ -17,6 +17,7 @@ const rule: Rule = {
     id: 'CODEBUILD004',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodeBuild::Project'],
     title: { en: 'Secret-looking PLAINTEXT project variable', ja: '平文（PLAINTEXT）のシークレットらしいプロジェクト変数' },
     note: 'ssm.parameter-store',
     messages: {

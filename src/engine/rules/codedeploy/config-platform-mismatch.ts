@@ -20,6 +20,7 @@ const rule: Rule = {
     id: 'CODEDEPLOY003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodeDeploy::DeploymentGroup', 'AWS::Serverless::Function'],
     title: { en: 'Deployment config does not match the compute platform', ja: 'デプロイ設定がコンピューティングプラットフォームと合わない' },
     note: 'codedeploy.deployment-group',
     messages: {

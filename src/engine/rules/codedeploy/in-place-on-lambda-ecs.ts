@@ -17,6 +17,7 @@ const rule: Rule = {
     id: 'CODEDEPLOY001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodeDeploy::DeploymentGroup'],
     title: { en: 'In-place deployment on Lambda/ECS', ja: 'Lambda・ECS でインプレイスデプロイ' },
     note: 'codedeploy.in-place-ec2-only',
     messages: {

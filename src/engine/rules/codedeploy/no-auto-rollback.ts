@@ -17,6 +17,7 @@ const rule: Rule = {
     id: 'CODEDEPLOY002',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodeDeploy::DeploymentGroup'],
     title: { en: 'No automatic rollback', ja: '自動ロールバックが無効' },
     note: 'codedeploy.rollback',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EKS001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EKS::Cluster'],
     title: { en: 'EKS cluster not spread over two AZs', ja: 'EKS クラスターが 2 つの AZ にまたがっていない' },
     note: 'eks.two-az',
     messages: {

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'ECS002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ECS::ClusterCapacityProviderAssociations', 'AWS::ECS::Service'],
     title: { en: 'Placement strategies/constraints with Fargate', ja: 'Fargate で配置戦略・配置制約' },
     note: 'fargate.overview',
     messages: {

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'ECS001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ECS::Service', 'AWS::Events::Rule', 'AWS::Pipes::Pipe', 'AWS::Scheduler::Schedule'],
     title: { en: 'Invalid placement strategy field', ja: '配置戦略の field が不正' },
     note: 'ecs.placement-strategies',
     messages: {

@@ -20,6 +20,7 @@ const rule: Rule = {
     id: 'ECS003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ECS::CapacityProvider'],
     title: { en: 'Auto Scaling group shared by two capacity providers', ja: '1 つの Auto Scaling グループを 2 つのキャパシティプロバイダーで共有' },
     note: 'ecs.capacity-provider',
     messages: {

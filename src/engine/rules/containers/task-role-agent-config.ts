@@ -23,6 +23,12 @@ const rule: Rule = {
     id: 'ECS004',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::LaunchConfiguration',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+      'AWS::ECS::TaskDefinition',
+    ],
     title: { en: 'Task role with bridge/host networking on EC2', ja: 'EC2 の bridge/host ネットワークでタスクロール' },
     note: 'ecs.task-iam-role',
     enabledByDefault: false,

@@ -20,6 +20,7 @@ const rule: Rule = {
     id: 'DDB001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::DynamoDB::Table'],
     title: { en: 'Billing mode and provisioned throughput disagree', ja: '請求モードとプロビジョンドスループットが矛盾' },
     note: 'ddb.provisioned',
     messages: {

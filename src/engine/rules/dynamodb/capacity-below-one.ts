@@ -21,6 +21,7 @@ const rule: Rule = {
     id: 'DDB002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::DynamoDB::Table', 'AWS::Serverless::SimpleTable'],
     title: { en: 'Capacity units below 1', ja: 'キャパシティユニットが 1 未満' },
     note: 'ddb.wcu-calculation',
     messages: {

@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'DDB005',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::DynamoDB::Table'],
     title: { en: 'Risky GSI changes', ja: 'GSI の変更に注意' },
     note: 'ddb.gsi',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'DDB003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::DynamoDB::Table'],
     title: { en: 'Invalid local secondary index definition', ja: 'LSI の定義が不正' },
     note: 'ddb.lsi',
     messages: {

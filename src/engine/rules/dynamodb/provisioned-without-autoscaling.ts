@@ -20,6 +20,11 @@ const rule: Rule = {
     id: 'DDB007',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      'AWS::DynamoDB::Table',
+      'AWS::Serverless::SimpleTable',
+    ],
     title: { en: 'Provisioned table without auto scaling', ja: 'プロビジョンドのテーブルに Auto Scaling がない' },
     note: 'ddb.provisioned',
     enabledByDefault: false,

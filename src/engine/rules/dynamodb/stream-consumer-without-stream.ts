@@ -24,6 +24,7 @@ const rule: Rule = {
     id: 'DDB006',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Lambda::EventSourceMapping', 'AWS::Serverless::Function'],
     title: { en: 'Stream consumer without a stream', ja: 'ストリームのないテーブルをイベントソースにしている' },
     note: 'ddb.streams',
     messages: {

@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'EBS009',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::VolumeAttachment'],
     title: { en: 'One volume attached to several instances without Multi-Attach', ja: 'マルチアタッチなしで 1 つのボリュームを複数インスタンスに接続' },
     note: 'ebs.attach.single-instance',
     messages: {

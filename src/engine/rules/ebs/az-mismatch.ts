@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EBS010',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::VolumeAttachment'],
     title: { en: 'Volume and instance in different AZs', ja: 'ボリュームとインスタンスの AZ が違う' },
     note: 'ebs.snapshot.any-az',
     messages: {

@@ -1,4 +1,4 @@
-import { ebsVolumes, volumeTypes } from '../../model/ebs-volumes';
+import { ebsVolumes, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import type { Rule } from '../types';
 import { fix, propertyPath, setPropertyEdit, volumeName } from './volume-facts';
 
@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EBS006',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'gp2 volume (or default type)', ja: 'gp2 ボリューム（またはデフォルトのタイプ）' },
     note: 'ebs.gp2.profile',
     messages: {

@@ -1,5 +1,5 @@
 import { get, stringOf } from '../../parse/tree';
-import { ebsVolumes, numbersOf, volumeTypes } from '../../model/ebs-volumes';
+import { ebsVolumes, numbersOf, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import { volumeTypeLimits } from '../../model/ebs-volume-types';
 import type { Rule } from '../types';
 import { fix, fmt, isLiteral, propertyPath, replaceScalar, volumeName } from './volume-facts';
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EBS011',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'HDD volume misuse', ja: 'HDD ボリュームの誤用' },
     note: 'ebs.hdd.burst',
     messages: {

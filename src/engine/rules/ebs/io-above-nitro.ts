@@ -20,6 +20,16 @@ const rule: Rule = {
     id: 'EBS003',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::LaunchConfiguration',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+      'AWS::EC2::SpotFleet',
+      'AWS::EC2::Volume',
+      'AWS::EC2::VolumeAttachment',
+      'AWS::ECS::Service',
+      'AWS::ImageBuilder::ImageRecipe',
+    ],
     title: { en: 'io1/io2 above 32,000 IOPS needs Nitro', ja: 'io1/io2 の 32,000 IOPS 超は Nitro が必要' },
     note: 'ebs.io1.max-iops',
     messages: {

@@ -1,5 +1,5 @@
 import { get } from '../../parse/tree';
-import { ebsVolumes, volumeTypes } from '../../model/ebs-volumes';
+import { ebsVolumes, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import { volumeTypeLimits } from '../../model/ebs-volume-types';
 import type { Rule } from '../types';
 import { propertyPath, volumeName } from './volume-facts';
@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EBS005',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'Provisioned IOPS volume without `Iops`', ja: 'プロビジョンド IOPS ボリュームに `Iops` がない' },
     note: 'ebs.io1.max-iops',
     messages: {

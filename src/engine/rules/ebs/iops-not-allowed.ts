@@ -1,6 +1,6 @@
 import { get } from '../../parse/tree';
 import { removePair } from '../../edits';
-import { ebsVolumes, numbersOf, volumeTypes } from '../../model/ebs-volumes';
+import { ebsVolumes, numbersOf, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import { maxIopsForSize, volumeTypeLimits } from '../../model/ebs-volume-types';
 import type { Fix } from '../../types';
 import type { Rule } from '../types';
@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'EBS004',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: '`Iops` on a volume type that doesn\'t take it', ja: 'IOPS を指定できないボリュームタイプに `Iops`' },
     note: 'ebs.gp2.profile',
     messages: {

@@ -1,5 +1,5 @@
 import { get } from '../../parse/tree';
-import { combinations, ebsVolumes, numbersOf, volumeTypes } from '../../model/ebs-volumes';
+import { combinations, ebsVolumes, numbersOf, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import { maxIopsForSize, volumeTypeLimits } from '../../model/ebs-volume-types';
 import type { Rule } from '../types';
 import { fix, fmt, isLiteral, propertyPath, replaceScalar, volumeName } from './volume-facts';
@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'EBS002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'IOPS outside the range for the volume type', ja: 'ボリュームタイプの IOPS 範囲外' },
     note: 'ebs.io1.max-iops',
     messages: {

@@ -1,5 +1,5 @@
 import { get } from '../../parse/tree';
-import { combinations, ebsVolumes, numbersOf, volumeTypes } from '../../model/ebs-volumes';
+import { combinations, ebsVolumes, numbersOf, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import { maxIopsForSize, volumeTypeLimits } from '../../model/ebs-volume-types';
 import type { Rule } from '../types';
 import { fix, fmt, isLiteral, propertyPath, replaceScalar, volumeName } from './volume-facts';
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EBS001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'IOPS-to-size ratio exceeded', ja: 'IOPS と容量の比率の上限超過' },
     note: 'ebs.io1.max-iops',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EBS008',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::VolumeAttachment'],
     title: { en: 'Multi-Attach to an ineligible instance', ja: 'マルチアタッチできないインスタンス' },
     note: 'ebs.multi-attach',
     messages: {

@@ -1,6 +1,6 @@
 import { get } from '../../parse/tree';
 import { candidates, asBoolean } from '../../model/values';
-import { ebsVolumes, volumeTypes } from '../../model/ebs-volumes';
+import { ebsVolumes, volumeTypes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import { volumeTypeLimits } from '../../model/ebs-volume-types';
 import type { Rule } from '../types';
 import { propertyPath, volumeName } from './volume-facts';
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EBS007',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'Multi-Attach on an unsupported volume type', ja: 'マルチアタッチ非対応のボリュームタイプ' },
     note: 'ebs.multi-attach',
     messages: {

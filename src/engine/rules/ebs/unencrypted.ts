@@ -1,6 +1,6 @@
 import { get } from '../../parse/tree';
 import { asBoolean, candidates } from '../../model/values';
-import { ebsVolumes } from '../../model/ebs-volumes';
+import { ebsVolumes, EBS_VOLUME_TYPES } from '../../model/ebs-volumes';
 import type { Rule } from '../types';
 import { fix, propertyPath, setPropertyEdit, volumeName } from './volume-facts';
 
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EBS012',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EBS_VOLUME_TYPES,
     title: { en: 'Unencrypted volume', ja: '暗号化されていないボリューム' },
     note: 'ebs.encryption',
     // Off by default: on the corpus most instances and launch templates leave Encrypted unset

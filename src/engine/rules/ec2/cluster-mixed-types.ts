@@ -12,6 +12,12 @@ const rule: Rule = {
     id: 'EC2011',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::AutoScalingGroup',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+      'AWS::EC2::PlacementGroup',
+    ],
     title: { en: 'Mixed instance types in a cluster placement group', ja: 'クラスタープレイスメントグループ内でインスタンスタイプが混在' },
     note: 'ec2.pg.general',
     messages: {

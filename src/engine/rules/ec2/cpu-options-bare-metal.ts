@@ -1,7 +1,7 @@
 import { get } from '../../parse/tree';
 import { removePair } from '../../edits';
 import type { Rule } from '../types';
-import { howMany, instanceTypeOf, isBareMetal, launchSpecs } from './instance-facts';
+import { howMany, instanceTypeOf, isBareMetal, launchSpecs, LAUNCH_TYPES } from './instance-facts';
 
 /**
  * EC2006: CpuOptions (core count, threads per core) on a bare metal instance type. CPU options
@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'EC2006',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: LAUNCH_TYPES,
     title: { en: 'CPU options on bare metal', ja: 'ベアメタルで CPU オプションを指定' },
     note: 'ec2.cpu-options',
     messages: {

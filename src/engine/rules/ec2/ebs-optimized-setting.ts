@@ -1,7 +1,7 @@
 import { get, isScalar } from '../../parse/tree';
 import { insertNested, removePair } from '../../edits';
 import type { Rule } from '../types';
-import { booleanOf, ebsOptimization, instanceTypeOf, launchSpecs } from './instance-facts';
+import { booleanOf, ebsOptimization, instanceTypeOf, launchSpecs, LAUNCH_TYPES } from './instance-facts';
 
 /**
  * EC2009: an EbsOptimized setting that does nothing, or is missing where it matters. For types
@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'EC2009',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: LAUNCH_TYPES,
     title: { en: 'EBS-optimized setting has no effect, or is missing on an older type', ja: 'EbsOptimized の設定が無効、または旧世代タイプで未設定' },
     note: 'ec2.ebs-optimized-default',
     messages: {

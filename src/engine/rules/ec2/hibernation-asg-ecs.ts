@@ -18,6 +18,13 @@ const rule: Rule = {
     id: 'EC2004',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::AutoScalingGroup',
+      'AWS::AutoScaling::LaunchConfiguration',
+      'AWS::AutoScaling::WarmPool',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+    ],
     title: { en: 'Hibernation enabled for instances managed by ASG or ECS', ja: 'ASG や ECS が管理するインスタンスで休止を有効化' },
     note: 'ec2.hibernation.asg',
     messages: {

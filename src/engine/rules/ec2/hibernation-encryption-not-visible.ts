@@ -1,6 +1,6 @@
 import { get, isScalar } from '../../parse/tree';
 import type { Rule } from '../types';
-import { booleanOf } from './instance-facts';
+import { booleanOf, LAUNCH_TYPES } from './instance-facts';
 import { hibernatingSpecs, rootMapping } from './hibernation';
 
 /**
@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EC2002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: LAUNCH_TYPES,
     title: { en: 'Hibernation with root encryption not visible', ja: '休止設定でルートの暗号化がテンプレートから確認できない' },
     note: 'ec2.hibernation.ebs-encrypted',
     messages: {

@@ -1,6 +1,6 @@
 import { get, isMap, isScalar, stringOf } from '../../parse/tree';
 import type { Rule } from '../types';
-import { booleanOf } from './instance-facts';
+import { booleanOf, LAUNCH_TYPES } from './instance-facts';
 import { hibernatingSpecs, rootMapping } from './hibernation';
 
 /**
@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EC2001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: LAUNCH_TYPES,
     title: { en: 'Hibernation with an unencrypted root volume', ja: '休止設定でルートボリュームが暗号化されていない' },
     note: 'ec2.hibernation.ebs-encrypted',
     messages: {

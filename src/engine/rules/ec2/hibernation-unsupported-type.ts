@@ -1,6 +1,6 @@
 import { get } from '../../parse/tree';
 import type { Rule } from '../types';
-import { hibernationSupport, howMany, typeCandidates } from './instance-facts';
+import { hibernationSupport, howMany, typeCandidates, LAUNCH_TYPES } from './instance-facts';
 import { hibernatingSpecs } from './hibernation';
 
 /**
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EC2003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: LAUNCH_TYPES,
     title: { en: 'Instance type cannot hibernate', ja: '休止できないインスタンスタイプ' },
     note: 'ec2.hibernation.instance-types',
     messages: {

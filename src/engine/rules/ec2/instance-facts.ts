@@ -20,13 +20,16 @@ export interface LaunchSpec {
   path: Path;
 }
 
+/** The resource types that hold launch settings: the gate of the EC2 rules (`RuleMeta.resourceTypes`). */
+export const LAUNCH_TYPES: readonly string[] = ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'];
+
 const cache = new WeakMap<TemplateModel, LaunchSpec[]>();
 
 export function launchSpecs(template: TemplateModel): LaunchSpec[] {
   const cached = cache.get(template);
   if (cached) return cached;
   const out: LaunchSpec[] = [];
-  for (const resource of template.ofType('AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration')) {
+  for (const resource of template.ofType(...LAUNCH_TYPES)) {
     if (!resource.properties) continue;
     if (resource.type === 'AWS::EC2::LaunchTemplate') {
       const data = get(resource.properties, 'LaunchTemplateData');

@@ -3,7 +3,7 @@ import { numberCandidates } from '../../model/values';
 import type { TemplateModel } from '../../model/template';
 import type { Path } from '../../types';
 import type { Rule } from '../types';
-import { howMany, instanceTypeOf, lacksIpv6, launchSpecs } from './instance-facts';
+import { howMany, instanceTypeOf, lacksIpv6, launchSpecs, LAUNCH_TYPES } from './instance-facts';
 
 /**
  * EC2008: IPv6 addresses requested on an instance type without IPv6. "IPv6 is supported on all
@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'EC2008',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: LAUNCH_TYPES,
     title: { en: 'IPv6 requested on an instance type without IPv6', ja: 'IPv6 非対応のインスタンスタイプで IPv6 を指定' },
     note: 'ec2.ipv6-support',
     messages: {

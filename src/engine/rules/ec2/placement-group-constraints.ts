@@ -19,6 +19,12 @@ const rule: Rule = {
     id: 'EC2010',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::AutoScalingGroup',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+      'AWS::EC2::PlacementGroup',
+    ],
     title: { en: 'Placement group constraint violated', ja: 'プレイスメントグループの制約違反' },
     note: 'ec2.pg.general',
     messages: {

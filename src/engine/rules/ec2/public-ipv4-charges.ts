@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'EC2013',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EC2::EIP', 'AWS::EC2::Subnet'],
     title: { en: 'Public IPv4 charges', ja: 'パブリック IPv4 の料金' },
     note: 'ec2.ip.eip',
     enabledByDefault: false,

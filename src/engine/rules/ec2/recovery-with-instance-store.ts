@@ -17,6 +17,12 @@ const rule: Rule = {
     id: 'EC2014',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::LaunchConfiguration',
+      'AWS::CloudWatch::Alarm',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+    ],
     title: { en: 'Auto recovery on an instance with instance store', ja: 'インスタンスストア付きインスタンスで自動復旧' },
     note: 'ec2.auto-recovery',
     messages: {

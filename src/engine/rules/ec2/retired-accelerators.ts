@@ -15,6 +15,12 @@ const rule: Rule = {
     id: 'EC2007',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::AutoScaling::LaunchConfiguration',
+      'AWS::EC2::Instance',
+      'AWS::EC2::LaunchTemplate',
+      'AWS::SageMaker::EndpointConfig',
+    ],
     title: { en: 'Retired accelerator services', ja: '提供終了したアクセラレーター' },
     note: 'ec2.elastic-graphics',
     messages: {

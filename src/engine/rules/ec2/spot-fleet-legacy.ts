@@ -11,6 +11,7 @@ const rule: Rule = {
     id: 'EC2012',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EC2::SpotFleet'],
     title: { en: 'Spot Fleet is a legacy API', ja: 'スポットフリートはレガシー API' },
     note: 'ec2.spot-fleet',
     messages: {

@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'ELASTICACHE002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
     title: { en: 'Invalid AUTH token format', ja: 'AUTH トークンの形式が不正' },
     note: 'elasticache.redis-features',
     messages: {

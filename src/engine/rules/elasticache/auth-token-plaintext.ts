@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'ELASTICACHE003',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
     title: { en: 'AUTH token in plain text', ja: 'AUTH トークンが平文' },
     note: 'elasticache.redis-features',
     messages: {

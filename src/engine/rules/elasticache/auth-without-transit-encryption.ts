@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'ELASTICACHE001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
     title: { en: 'AUTH token without in-transit encryption', ja: '転送中の暗号化なしで AUTH トークンを指定' },
     note: 'elasticache.redis-features',
     messages: {

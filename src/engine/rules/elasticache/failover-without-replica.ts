@@ -22,6 +22,7 @@ const rule: Rule = {
     id: 'ELASTICACHE004',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
     title: { en: 'Automatic failover without a replica', ja: 'レプリカなしで自動フェールオーバー' },
     note: 'elasticache.redis-features',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'ELB002',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer'],
     title: { en: 'Access logs not enabled', ja: 'アクセスログが無効' },
     note: 'elb.access-logs',
     enabledByDefault: false,

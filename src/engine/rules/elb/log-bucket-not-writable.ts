@@ -24,6 +24,12 @@ const rule: Rule = {
     id: 'ELB003',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::ElasticLoadBalancing::LoadBalancer',
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      'AWS::S3::Bucket',
+      'AWS::S3::BucketPolicy',
+    ],
     title: { en: 'Access-log bucket not writable by ELB', ja: 'アクセスログのバケットに ELB が書き込めない' },
     note: 'elb.access-logs',
     messages: {

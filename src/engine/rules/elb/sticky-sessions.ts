@@ -17,6 +17,7 @@ const rule: Rule = {
     id: 'ELB001',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup'],
     title: { en: 'Sticky sessions enabled', ja: 'スティッキーセッションが有効' },
     note: 'elb.sticky-vs-elasticity',
     messages: {

@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'ELB004',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ElasticLoadBalancingV2::Listener'],
     title: { en: 'TLS policy without forward secrecy', ja: '前方秘匿性のない TLS ポリシー' },
     note: 'elb.pfs',
     messages: {

@@ -4,6 +4,7 @@ import { numberCandidates } from '../../model/values';
 import type { TemplateModel } from '../../model/template';
 import { isFifo } from '../sqs/queue-facts';
 import type { Rule } from '../types';
+import { EVENT_SOURCE_TYPES } from '../../model/links';
 
 /** The BatchSize range for a source, or undefined when the source is unknown. */
 export function batchRange(template: TemplateModel, link: EventSource, ranges: Record<string, { min: number; max: number }>): { range: { min: number; max: number }; label: string; fifo: boolean } | undefined {
@@ -30,6 +31,7 @@ const rule: Rule = {
     id: 'ESM001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EVENT_SOURCE_TYPES,
     title: { en: 'BatchSize out of range for the source', ja: 'BatchSize がイベントソースの範囲外' },
     note: 'lambda.esm-uses-execution-role',
     messages: {

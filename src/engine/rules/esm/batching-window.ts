@@ -4,6 +4,7 @@ import { eventSources } from '../../model/lambda-links';
 import { numberCandidates } from '../../model/values';
 import type { Rule } from '../types';
 import { batchRange } from './batch-size-range';
+import { EVENT_SOURCE_TYPES } from '../../model/links';
 
 /**
  * ESM002: an SQS (standard queue) event source mapping or SAM SQS event with `BatchSize` above 10
@@ -17,6 +18,7 @@ const rule: Rule = {
     id: 'ESM002',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EVENT_SOURCE_TYPES,
     title: { en: 'SQS BatchSize above 10 without a batching window', ja: 'SQS の BatchSize が 10 超なのにバッチウィンドウがない' },
     note: 'lambda.esm-uses-execution-role',
     messages: {

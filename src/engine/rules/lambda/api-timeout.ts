@@ -18,6 +18,12 @@ const rule: Rule = {
     id: 'LAMBDA002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::ApiGateway::Method',
+      'AWS::ApiGatewayV2::Integration',
+      'AWS::Lambda::Function',
+      'AWS::Serverless::Function',
+    ],
     title: { en: 'Function behind API Gateway can outlive the integration timeout', ja: 'API Gateway の統合タイムアウトより長く動く関数' },
     note: 'lambda.max-15-minutes',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'LAMBDA015',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Lambda::Function'],
     title: { en: 'Inconsistent code/package settings', ja: 'コードとパッケージの設定が矛盾' },
     note: 'lambda.languages',
     messages: {

@@ -1,8 +1,9 @@
-import { allows } from '../../model/lambda-iam';
+import { allows, POLICY_TYPES } from '../../model/lambda-iam';
 import { executionRole } from '../../model/lambda-iam';
 import type { Rule } from '../types';
 import { deadLetterOf, targetOf } from './dead-letter';
 import { lambdaFunctions } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA005: the function's execution role, defined in the template, does not allow sending to
@@ -17,6 +18,7 @@ const rule: Rule = {
     id: 'LAMBDA005',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [...FUNCTION_TYPES, ...POLICY_TYPES],
     title: { en: 'Execution role cannot write to the DLQ', ja: '実行ロールにデッドレターキューへの書き込み権限がない' },
     note: 'lambda.dlq',
     messages: {

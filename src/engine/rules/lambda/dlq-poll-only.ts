@@ -30,6 +30,12 @@ const rule: Rule = {
     id: 'LAMBDA006',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::Lambda::EventInvokeConfig',
+      'AWS::Lambda::EventSourceMapping',
+      'AWS::Lambda::Function',
+      'AWS::Serverless::Function',
+    ],
     title: { en: 'DeadLetterConfig on a function fed only by poll-based sources', ja: 'ポーリング型のイベントソースだけの関数にデッドレターキュー' },
     note: 'lambda.dlq',
     messages: {

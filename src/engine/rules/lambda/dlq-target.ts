@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { deadLetterOf, targetOf } from './dead-letter';
 import { lambdaFunctions } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA004: a function's dead-letter queue is not a standard SQS queue or an SNS topic. Lambda
@@ -14,6 +15,7 @@ const rule: Rule = {
     id: 'LAMBDA004',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: FUNCTION_TYPES,
     title: { en: 'Dead-letter target is not SQS or SNS', ja: 'デッドレターキューの送信先が SQS/SNS ではない' },
     note: 'lambda.dlq',
     messages: {

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'LAMBDA016',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CloudFront::Distribution'],
     title: { en: 'Invalid Lambda@Edge association', ja: '不正な Lambda@Edge の関連付け' },
     note: 'lambda.edge',
     messages: {

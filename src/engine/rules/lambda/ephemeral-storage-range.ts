@@ -2,6 +2,7 @@ import { get, isScalar } from '../../parse/tree';
 import { numberCandidates } from '../../model/values';
 import type { Rule } from '../types';
 import { propertySites } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA003: `EphemeralStorage.Size` outside 512–10,240 MB. Lambda rejects other sizes (Lambda
@@ -14,6 +15,7 @@ const rule: Rule = {
     id: 'LAMBDA003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: FUNCTION_TYPES,
     title: { en: 'Ephemeral storage outside 512–10,240 MB', ja: 'エフェメラルストレージが 512～10,240 MB の範囲外' },
     note: 'lambda.tmp-storage',
     messages: {

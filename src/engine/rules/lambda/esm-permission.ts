@@ -17,6 +17,14 @@ const rule: Rule = {
     id: 'LAMBDA007',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::IAM::ManagedPolicy',
+      'AWS::IAM::Policy',
+      'AWS::IAM::RolePolicy',
+      'AWS::Lambda::EventSourceMapping',
+      'AWS::Lambda::Function',
+      'AWS::Serverless::Function',
+    ],
     title: { en: 'Execution role cannot read the event source', ja: '実行ロールにイベントソースの読み取り権限がない' },
     note: 'lambda.esm-uses-execution-role',
     messages: {

@@ -1,6 +1,7 @@
-import { executionRole, missingActions } from '../../model/lambda-iam';
+import { executionRole, missingActions, POLICY_TYPES } from '../../model/lambda-iam';
 import type { Rule } from '../types';
 import { lambdaFunctions } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA008: the execution role defined in the template does not allow writing to CloudWatch
@@ -15,6 +16,7 @@ const rule: Rule = {
     id: 'LAMBDA008',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [...FUNCTION_TYPES, ...POLICY_TYPES],
     title: { en: 'No CloudWatch Logs permission', ja: 'CloudWatch Logs への権限がない' },
     note: 'lambda.logs-permission',
     messages: {

@@ -1,6 +1,7 @@
 import { isMap, isScalar } from '../../parse/tree';
 import type { Rule } from '../types';
 import { propertySites } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA012: an environment variable whose key looks like a secret (PASSWORD, SECRET, TOKEN,
@@ -16,6 +17,7 @@ const rule: Rule = {
     id: 'LAMBDA012',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: FUNCTION_TYPES,
     title: { en: 'Secret-looking plaintext environment variable', ja: '秘密情報らしき環境変数が平文' },
     note: 'lambda.env-encryption-at-rest',
     messages: {

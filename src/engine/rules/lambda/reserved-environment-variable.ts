@@ -2,6 +2,7 @@ import { isMap } from '../../parse/tree';
 import { removePair } from '../../edits';
 import type { Rule } from '../types';
 import { propertySites } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA013: an environment variable whose key Lambda reserves (`_HANDLER`, `_X_AMZN_TRACE_ID`,
@@ -15,6 +16,7 @@ const rule: Rule = {
     id: 'LAMBDA013',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: FUNCTION_TYPES,
     title: { en: 'Reserved environment variable set', ja: '予約済みの環境変数を設定している' },
     note: 'xray.lambda',
     messages: {

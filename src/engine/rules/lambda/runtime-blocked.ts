@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { runtimeVerdicts, successorOf } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA010: a function (or SAM `Globals.Function`) uses a runtime past its "block function
@@ -14,6 +15,7 @@ const rule: Rule = {
     id: 'LAMBDA010',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: FUNCTION_TYPES,
     title: { en: 'Runtime past its "block function update" date', ja: '更新がブロックされたランタイム' },
     note: 'lambda.languages',
     messages: {

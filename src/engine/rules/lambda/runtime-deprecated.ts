@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { runtimeVerdicts, successorOf } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA011: a runtime that is deprecated (no more security patches or support, creation maybe
@@ -13,6 +14,7 @@ const rule: Rule = {
     id: 'LAMBDA011',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: FUNCTION_TYPES,
     title: { en: 'Runtime deprecated or close to deprecation', ja: '廃止済み・廃止間近のランタイム' },
     note: 'lambda.languages',
     messages: {

@@ -1,4 +1,5 @@
 import { rangeRule } from '../shared/range';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA001: a Lambda function's Timeout outside 1–900 seconds. Lambda runs a function for at
@@ -20,7 +21,7 @@ export default rangeRule({
       },
     },
   },
-  resourceTypes: ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
+  resourceTypes: FUNCTION_TYPES,
   property: 'Timeout',
   globalsSection: 'Function',
   limits: (k) => ({

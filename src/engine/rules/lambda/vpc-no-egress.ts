@@ -21,6 +21,13 @@ const rule: Rule = {
     id: 'LAMBDA014',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::EC2::Route',
+      'AWS::EC2::SubnetRouteTableAssociation',
+      'AWS::EC2::VPCEndpoint',
+      'AWS::Lambda::Function',
+      'AWS::Serverless::Function',
+    ],
     title: { en: 'VPC function without internet egress in the template', ja: 'VPC Lambda にインターネットへの出口がない' },
     note: 'lambda.vpc',
     messages: {

@@ -1,8 +1,9 @@
 import { candidates } from '../../model/values';
-import { executionRole, missingActions } from '../../model/lambda-iam';
+import { executionRole, missingActions, POLICY_TYPES } from '../../model/lambda-iam';
 import { get } from '../../parse/tree';
 import type { Rule } from '../types';
 import { effective, isSam, lambdaFunctions } from './functions';
+import { FUNCTION_TYPES } from '../../model/links';
 
 /**
  * LAMBDA009: active tracing (`TracingConfig.Mode: Active`, SAM `Tracing: Active`, also from
@@ -18,6 +19,7 @@ const rule: Rule = {
     id: 'LAMBDA009',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [...FUNCTION_TYPES, ...POLICY_TYPES],
     title: { en: 'Active tracing without X-Ray permissions', ja: 'X-Ray の権限なしでアクティブトレース' },
     note: 'lambda.xray-sdk-permissions',
     messages: {

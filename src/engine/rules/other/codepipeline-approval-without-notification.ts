@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'CP002',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodePipeline::Pipeline'],
     title: { en: 'Approval without notification', ja: '通知のない承認アクション' },
     note: 'codepipeline.manual-approval',
     messages: {

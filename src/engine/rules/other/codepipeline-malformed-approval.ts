@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'CP001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::CodePipeline::Pipeline'],
     title: { en: 'Malformed manual approval action', ja: '手動承認アクションの形式が誤っている' },
     note: 'codepipeline.manual-approval',
     messages: {

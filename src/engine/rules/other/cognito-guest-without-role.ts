@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'COGNITO002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Cognito::IdentityPool', 'AWS::Cognito::IdentityPoolRoleAttachment'],
     title: { en: 'Guest access without an unauthenticated role', ja: '未認証ロールのないゲストアクセス' },
     note: 'cognito.identity-pool',
     messages: {

@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'COGNITO001',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Cognito::IdentityPool'],
     title: { en: 'Cognito Sync features', ja: 'Cognito Sync の機能' },
     note: 'cognito.sync',
     messages: {

@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'FIREHOSE001',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::KinesisFirehose::DeliveryStream'],
     title: { en: 'Elasticsearch destination', ja: 'Elasticsearch の配信先' },
     note: 'firehose.overview',
     messages: {

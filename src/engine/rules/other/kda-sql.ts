@@ -15,6 +15,12 @@ const rule: Rule = {
     id: 'KDA001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::KinesisAnalytics::Application',
+      'AWS::KinesisAnalytics::ApplicationOutput',
+      'AWS::KinesisAnalytics::ApplicationReferenceDataSource',
+      'AWS::KinesisAnalyticsV2::Application',
+    ],
     title: { en: 'Kinesis Data Analytics for SQL', ja: 'Kinesis Data Analytics for SQL' },
     note: 'kda.overview',
     messages: {

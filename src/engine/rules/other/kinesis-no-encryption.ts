@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'KINESIS002',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Kinesis::Stream'],
     title: { en: 'Stream without encryption at rest', ja: '保存データが暗号化されていないストリーム' },
     note: 'kds.encryption',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'KINESIS001',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Kinesis::Stream'],
     title: { en: 'ShardCount with on-demand mode', ja: 'オンデマンドモードで ShardCount を指定' },
     note: 'kds.shards',
     messages: {

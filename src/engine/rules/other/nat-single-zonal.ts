@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'NAT001',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::EC2::Route', 'AWS::EC2::SubnetRouteTableAssociation'],
     title: { en: 'One zonal NAT gateway for several AZs', ja: '複数 AZ で 1 つのゾーン NAT ゲートウェイを共有' },
     note: 'natgw.az-scope',
     messages: {

@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'R53001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup'],
     title: { en: 'Failover record without SetIdentifier', ja: 'SetIdentifier のないフェイルオーバーレコード' },
     note: 'route53.failover',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'R53002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup'],
     title: { en: 'Primary failover record without a health check', ja: 'ヘルスチェックのないプライマリレコード' },
     note: 'route53.failover',
     messages: {

@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'R53003',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Route53::RecordSet', 'AWS::Route53::RecordSetGroup'],
     title: { en: 'Primary without secondary', ja: 'セカンダリのないプライマリ' },
     note: 'route53.failover',
     messages: {

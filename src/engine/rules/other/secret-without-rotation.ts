@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'SECRETS001',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SecretsManager::RotationSchedule', 'AWS::SecretsManager::Secret'],
     title: { en: 'Secret without rotation', ja: 'ローテーションのないシークレット' },
     note: 'secretsmanager.secrets',
     enabledByDefault: false,

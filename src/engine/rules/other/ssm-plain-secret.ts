@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'SSM002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SSM::Parameter'],
     title: { en: 'Secret stored as a plain String parameter', ja: 'シークレットを平文の String パラメータに保存' },
     note: 'ssm.parameter-store',
     messages: {

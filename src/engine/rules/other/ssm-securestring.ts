@@ -15,6 +15,7 @@ const rule: Rule = {
     id: 'SSM001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SSM::Parameter'],
     title: { en: 'SecureString via CloudFormation', ja: 'CloudFormation で SecureString を作成' },
     note: 'ssm.parameter-store',
     messages: {

@@ -19,6 +19,7 @@ const rule: Rule = {
     id: 'S3002',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::S3::Bucket'],
     title: { en: 'Server access logs delivered to the same bucket', ja: 'サーバーアクセスログの出力先が同じバケット' },
     note: 's3.server-access-logs',
     messages: {

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'S3001',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::S3::Bucket', 'AWS::Serverless::Function'],
     title: { en: 'Event notifications without versioning', ja: 'バージョニングなしのイベント通知' },
     note: 's3.event-notifications',
     enabledByDefault: false,

@@ -18,6 +18,7 @@ const rule: Rule = {
     id: 'SAM003',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Serverless::Function'],
     title: { en: 'DeploymentPreference without AutoPublishAlias', ja: 'AutoPublishAlias のない DeploymentPreference' },
     note: 'codedeploy.hooks-lambda',
     messages: {

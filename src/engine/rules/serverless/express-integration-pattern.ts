@@ -21,6 +21,7 @@ const rule: Rule = {
     id: 'SFN001',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::Serverless::StateMachine', 'AWS::StepFunctions::StateMachine'],
     title: { en: 'Unsupported integration pattern in an Express workflow', ja: 'Express ワークフローで使えない統合パターン' },
     note: 'sfn.express',
     messages: {

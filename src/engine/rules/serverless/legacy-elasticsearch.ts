@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'APPSYNC001',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::AppSync::DataSource'],
     title: { en: 'Legacy Elasticsearch data source', ja: '旧 Elasticsearch データソース' },
     note: 'appsync.overview',
     messages: {

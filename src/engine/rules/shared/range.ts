@@ -7,7 +7,7 @@ import type { Path } from '../../types';
 
 export interface RangeRuleSpec {
   meta: RuleMeta;
-  resourceTypes: string[];
+  resourceTypes: readonly string[];
   property: string;
   /** SAM Globals section whose value of the same property is checked too (e.g. `Function`). */
   globalsSection?: string;
@@ -22,7 +22,7 @@ export interface RangeRuleSpec {
  */
 export function rangeRule(spec: RangeRuleSpec): Rule {
   return {
-    meta: spec.meta,
+    meta: { ...spec.meta, resourceTypes: spec.resourceTypes },
     check(context: RuleContext) {
       const template = context.template;
       if (!template) return;

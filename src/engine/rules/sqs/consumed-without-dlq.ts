@@ -1,5 +1,5 @@
 import { get } from '../../parse/tree';
-import { sqsConsumers } from '../../model/links';
+import { sqsConsumers, EVENT_SOURCE_TYPES } from '../../model/links';
 import type { Rule } from '../types';
 
 /**
@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'SQS011',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EVENT_SOURCE_TYPES,
     title: { en: 'Lambda-consumed queue without a DLQ', ja: 'Lambda が処理するキューに DLQ がない' },
     note: 'lambda.dlq',
     messages: {

@@ -14,6 +14,7 @@ const rule: Rule = {
     id: 'SQS010',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SQS::Queue'],
     title: { en: 'DLQ retention not longer than the source queue\'s', ja: 'DLQ の保持期間が元キュー以下' },
     note: 'sqs.retention',
     messages: {

@@ -16,6 +16,7 @@ const rule: Rule = {
     id: 'SQS008',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SQS::Queue'],
     title: { en: 'FIFO attribute mismatch', ja: 'FIFO 属性の不一致' },
     note: 'sqs.fifo',
     messages: {

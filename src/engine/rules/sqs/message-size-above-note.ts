@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'SQS013',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SQS::Queue'],
     title: { en: 'Message size above 256 KiB', ja: 'メッセージサイズが 256 KiB 超' },
     note: 'sqs.message-size',
     messages: {

@@ -13,6 +13,7 @@ const rule: Rule = {
     id: 'SQS009',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: ['AWS::SQS::Queue'],
     title: { en: 'Invalid redrive (DLQ) configuration', ja: 'リドライブ（DLQ）設定が不正' },
     note: 'lambda.dlq',
     messages: {

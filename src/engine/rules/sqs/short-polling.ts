@@ -15,6 +15,12 @@ const rule: Rule = {
     id: 'SQS012',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: [
+      'AWS::Lambda::EventSourceMapping',
+      'AWS::Lambda::Function',
+      'AWS::SQS::Queue',
+      'AWS::Serverless::Function',
+    ],
     title: { en: 'Short polling on a queue with no Lambda consumer', ja: 'Lambda 以外が処理するキューでショートポーリング' },
     note: 'sqs.short-polling',
     enabledByDefault: false,

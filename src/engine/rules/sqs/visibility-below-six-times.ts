@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { queueTimings, reportTiming, violations } from './consumer-timeouts';
+import { EVENT_SOURCE_TYPES } from '../../model/links';
 
 /**
  * SQS007: the visibility timeout is at least the consumer's timeout but below 6 × it. AWS
@@ -14,6 +15,7 @@ const rule: Rule = {
     id: 'SQS007',
     severity: 'warning',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EVENT_SOURCE_TYPES,
     title: { en: 'Visibility timeout below 6 × the consumer timeout', ja: '可視性タイムアウトがコンシューマーのタイムアウトの 6 倍未満' },
     note: 'sqs.visibility-timeout',
     messages: {

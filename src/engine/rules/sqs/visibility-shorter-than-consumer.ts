@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { queueTimings, reportTiming, violations } from './consumer-timeouts';
+import { EVENT_SOURCE_TYPES } from '../../model/links';
 
 /**
  * SQS006: a queue's visibility timeout is shorter than the timeout of a Lambda function that
@@ -14,6 +15,7 @@ const rule: Rule = {
     id: 'SQS006',
     severity: 'error',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EVENT_SOURCE_TYPES,
     title: { en: 'Visibility timeout shorter than the consuming Lambda timeout', ja: '可視性タイムアウトが Lambda のタイムアウトより短い' },
     note: 'sqs.visibility-timeout',
     messages: {

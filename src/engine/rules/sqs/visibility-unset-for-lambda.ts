@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { messageData, queueTimings, visibilityFix } from './consumer-timeouts';
+import { EVENT_SOURCE_TYPES } from '../../model/links';
 
 /**
  * SQS014 (not in the spec's list; added for the user's explicit wish): a Lambda-consumed queue
@@ -14,6 +15,7 @@ const rule: Rule = {
     id: 'SQS014',
     severity: 'info',
     kinds: ['cloudformation', 'sam'],
+    resourceTypes: EVENT_SOURCE_TYPES,
     title: { en: 'Lambda-consumed queue leaves VisibilityTimeout unset', ja: 'Lambda が処理するキューで VisibilityTimeout が未設定' },
     note: 'sqs.visibility-timeout',
     messages: {
