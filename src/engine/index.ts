@@ -2,7 +2,7 @@
  * The engine's public calls. Pure TypeScript: no `vscode`, no file system, so the same code
  * serves the editor, the CLI, tests and (later) a web worker.
  */
-export { parse, type ParsedDocument } from './parse';
+export { parse, MAX_DOCUMENT_CHARS, type ParsedDocument } from './parse';
 export { detectKind, type Detection } from './detect';
 export { lint, lintText, effectiveSeverity, PARSE_ERROR_ID, type Finding, type LintOptions, type LintResult } from './lint';
 export { hover, type HoverOptions, type HoverResult } from './hover';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../engine';
-import { DocumentCache, documentLength, LARGE_DOCUMENT_CHARS } from './documents';
+import { DocumentCache, documentLength, largeDocumentLimit } from './documents';
 import { logError, outputChannel } from './log';
 import type { Settings } from './settings';
 import { failIfArmed } from './test-hooks';
@@ -23,7 +23,7 @@ export function toRange(finding: Finding): vscode.Range {
  * debounced while the user types (a newer keystroke cancels the pending run), cleared on close.
  * The debounce grows with the document: never less than twice its last lint, so typing in a
  * 10,000-line template is not interrupted by a lint after every short pause. Documents above
- * LARGE_DOCUMENT_CHARS get no diagnostics (notes on hover only) and one status-bar message.
+ * their format's LARGE_DOCUMENT_CHARS get no diagnostics (notes on hover only) and one status-bar message.
  */
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('iac-notes');
@@ -54,7 +54,8 @@ export class DiagnosticsController implements vscode.Disposable {
       const settings = this.settings();
       if (!settings.lintEnabled) { this.collection.delete(document.uri); return; }
       const size = documentLength(document);
-      if (size > LARGE_DOCUMENT_CHARS) { this.largeDocument(document, size, settings); return; }
+      const limit = largeDocumentLimit(document);
+      if (size > limit) { this.largeDocument(document, size, limit, settings); return; }
       const t0 = Date.now();
       const result = this.cache.lint(document, settings, (id, error) => logError(`rule ${id} on ${document.uri.path}`, error));
       this.lastLintMs.set(document.uri.toString(), Date.now() - t0);
@@ -67,14 +68,14 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /** No diagnostics, and once per document a status-bar message (never a popup) saying why. */
-  private largeDocument(document: vscode.TextDocument, size: number, settings: Settings): void {
+  private largeDocument(document: vscode.TextDocument, size: number, limitChars: number, settings: Settings): void {
     this.collection.delete(document.uri);
     const key = document.uri.toString();
     if (this.toldLarge.has(key)) return;
     this.toldLarge.add(key);
     const name = document.uri.path.split('/').pop() ?? document.uri.path;
     const kb = Math.round(size / 1024);
-    const limit = Math.round(LARGE_DOCUMENT_CHARS / 1024);
+    const limit = Math.round(limitChars / 1024);
     const message = settings.lang === 'ja'
       ? `IaC Notes: ${name} は ${kb} KB あるため診断を省略しています（上限 ${limit} KB）。ホバーのノートは表示されます。`
       : `IaC Notes: ${name} is ${kb} KB, so it gets no diagnostics (limit ${limit} KB); notes still show on hover.`;

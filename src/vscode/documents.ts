@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { detectKind, lint, parse, type Detection, type LintResult, type ParsedDocument, type WorkspaceIndex } from '../engine';
+import { detectKind, lint, MAX_DOCUMENT_CHARS, parse, type Detection, type LintResult, type ParsedDocument, type WorkspaceIndex } from '../engine';
 import type { Settings } from './settings';
 
 interface CacheEntry {
@@ -13,12 +13,23 @@ const LANGUAGES = new Set(['yaml', 'json', 'jsonc']);
 
 /**
  * Above this many characters a document gets no diagnostics, only notes on hover (parsed on
- * demand, once per version). Measured (docs/BENCHMARKS.md): linting YAML costs about 0.8 ms per KB
- * on the extension host, so 512 KB is about 0.4 s, on every pause in typing, on a host shared
- * with every other extension; large.yaml (10,500 lines, 294 KB) stays below it. CloudFormation
- * itself accepts at most 1 MB (from S3), 51,200 bytes inline.
+ * demand, once per version). The limit is a lint time, about 0.4 s on the extension host after
+ * every pause in typing, on a host shared with every other extension; measured
+ * (docs/BENCHMARKS.md), YAML lints at about 0.8–1 ms per KB and JSON at about 0.15–0.2 ms per KB.
+ * So YAML stops at 512 KB (large.yaml, 10,500 lines and 294 KB, stays below it) and JSON at the
+ * engine's own ceiling of 2 MiB (large.json, 547 KB, lints in about 0.1 s). CloudFormation itself
+ * accepts at most 1 MB (from S3), 51,200 bytes inline.
  */
-export const LARGE_DOCUMENT_CHARS = 512 * 1024;
+export const LARGE_DOCUMENT_CHARS = { yaml: 512 * 1024, json: MAX_DOCUMENT_CHARS } as const;
+
+/**
+ * The large-file limit of this document: JSON's when the engine will read it as JSON (a `json`
+ * or `jsonc` language, or text that starts with `{`, as parse() decides), else YAML's.
+ */
+export function largeDocumentLimit(document: vscode.TextDocument): number {
+  const json = document.languageId === 'json' || document.languageId === 'jsonc' || (document.lineCount > 0 && /^\uFEFF?\s*\{/.test(document.lineAt(0).text));
+  return json ? LARGE_DOCUMENT_CHARS.json : LARGE_DOCUMENT_CHARS.yaml;
+}
 
 /** The document's length in characters, without copying its text. */
 export function documentLength(document: vscode.TextDocument): number {
@@ -60,8 +71,12 @@ export class DocumentCache {
     return this.lint(document, settings, onRuleError);
   }
 
-  /** The lint result for this version and these settings, computed at most once. */
+  /**
+   * The lint result for this version and these settings, computed at most once. Undefined above
+   * the large-file limit, whoever asks: a hover parses such a document, and nothing may then lint it.
+   */
   lint(document: vscode.TextDocument, settings: Settings, onRuleError: (id: string, e: unknown) => void): LintResult | undefined {
+    if (documentLength(document) > largeDocumentLimit(document)) return undefined;
     const entry = this.get(document);
     if (!entry) return undefined;
     const linked = entry.detection.kind === 'buildspec' || entry.detection.kind === 'appspec' ? this.workspace : undefined;
