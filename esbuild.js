@@ -6,6 +6,26 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * The compiled notes as one JSON string, parsed when first read. As a JavaScript object literal
+ * (esbuild's default for .json) the ~0.8 MB of notes is compiled and built on every load of the
+ * bundle, before activate() runs; V8 parses a JSON string several times faster, and a session
+ * that never opens a template does not parse it at all (docs/BENCHMARKS.md, start-up table).
+ */
+const lazyNotes = {
+  name: 'lazy-notes',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]generated[\\/]knowledge\.json$/ }, async (args) => {
+      const text = await require('fs').promises.readFile(args.path, 'utf8');
+      JSON.parse(text); // fail the build here, not at run time, if the file is not JSON
+      return {
+        loader: 'js',
+        contents: `const text = ${JSON.stringify(text)};\nlet parsed;\nexport default { get entries() { return (parsed ??= JSON.parse(text)).entries; } };\n`,
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -17,6 +37,7 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's UMD entry uses dynamic requires esbuild cannot follow; its ESM entry bundles cleanly.
   mainFields: ['module', 'main'],
+  plugins: [lazyNotes],
 };
 
 const targets = [

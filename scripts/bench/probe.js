@@ -42,9 +42,14 @@ function startup() {
   const t1 = now();
   extension.activate({ subscriptions: [], extensionMode: 1 });
   const t2 = now();
+  // The bundle holds the notes as one JSON string and parses it on first use (esbuild.js); the
+  // engine from out/ reads the same file through Node's JSON loader. So the first use is timed as
+  // that parse plus the indexing getKnowledge() does.
+  const notesText = fs.readFileSync(path.join(ROOT, 'src', 'generated', 'knowledge.json'), 'utf8');
   const engine = require(path.join(ROOT, 'out', 'src', 'engine'));
   const t3 = now();
-  engine.getKnowledge();
+  const { entries } = JSON.parse(notesText);
+  new engine.Knowledge(entries);
   const t4 = now();
   engine.lookup('visibility timeout');
   const t5 = now();

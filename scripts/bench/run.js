@@ -229,9 +229,9 @@ function startup() {
   });
   results.parts.startup = { requireExtension: pick('requireExtension'), activate: pick('activate'), knowledge: pick('knowledge'), firstLookup: pick('firstLookup'), chunkedTotal: pick('chunkedTotal'), chunkedLongestBlock: pick('chunkedLongestBlock'), requireEngine: pick('requireEngine'), sizes };
   tables.push(['Start-up (fresh process each, median of ' + rounds + ')', ['what', 'ms'], [
-    ['load dist/extension.js (bundle, with the compiled notes)', ms(pick('requireExtension'))],
+    ['load dist/extension.js (bundle; the notes inside it are one JSON string, not parsed yet)', ms(pick('requireExtension'))],
     ['activate() (stub `vscode`: registers providers, indexes nothing)', ms(pick('activate'))],
-    [`knowledge load (first \`getKnowledge()\`: ${engine.getKnowledge().entries.length} notes indexed for hovers and rules; their JSON is inside the bundle)`, ms(pick('knowledge'))],
+    [`knowledge load on first use (parse the notes' JSON string, index ${engine.getKnowledge().entries.length} notes for hovers and rules)`, ms(pick('knowledge'))],
     ['first `lookup()` (CLI: builds the search index at once)', ms(pick('firstLookup'))],
     ['editor: search index built in chunks while the picker opens — total', ms(pick('chunkedTotal'))],
     ['editor: … longest single block of the extension host during that build', ms(pick('chunkedLongestBlock'))],
