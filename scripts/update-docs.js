@@ -6,7 +6,7 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const out = (p) => require(path.join(root, 'out/src/engine', p));
 const { ruleTable, TABLE_START, TABLE_END } = out('rules/table.js');
-const { rules, skippedRules } = out('rules/registry.js');
+const { listedRules, skippedRules } = out('rules/registry.js');
 const { getKnowledge } = out('knowledge/index.js');
 const { notePages } = out('note-pages.js');
 
@@ -18,13 +18,13 @@ if (start < 0 || end < start) {
   console.error('README.md: rule table markers not found');
   process.exit(1);
 }
-const next = `${text.slice(0, start + TABLE_START.length)}\n${ruleTable(rules, skippedRules)}\n${text.slice(end)}`;
+const next = `${text.slice(0, start + TABLE_START.length)}\n${ruleTable(listedRules, skippedRules)}\n${text.slice(end)}`;
 if (next !== text) fs.writeFileSync(readme, next);
-console.log(`README.md: ${rules.length} rules in the table, ${skippedRules.length} skipped`);
+console.log(`README.md: ${listedRules.length} rules in the table, ${skippedRules.length} skipped`);
 
 const notesDir = path.join(root, 'docs', 'notes');
 fs.mkdirSync(notesDir, { recursive: true });
-const pages = notePages(getKnowledge(), rules);
+const pages = notePages(getKnowledge(), listedRules);
 for (const name of fs.readdirSync(notesDir)) {
   if (name.endsWith('.md') && !pages.has(name)) fs.unlinkSync(path.join(notesDir, name));
 }

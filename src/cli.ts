@@ -1,11 +1,13 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import {
-  detectKind, hover, langFromEnv, lint, lookup, parse, rules, type Finding, type SeverityOverride,
+  checkWorkspaceFile, detectKind, hover, isWorkspaceCheck, langFromEnv, lint, listedRules, lookup, parse, ruleMetaById,
+  workspaceCheckDirectories, type Finding, type SeverityOverride,
 } from './engine';
 import { MAX_DOCUMENT_CHARS } from './engine/parse';
 import type { Lang } from './engine/types';
-import { collectFiles } from './cli/files';
+import { collectFiles, type CollectedFile } from './cli/files';
 import { WorkspaceIndex } from './engine/workspace';
 import { toSarif } from './cli/sarif';
 
@@ -65,7 +67,7 @@ function readRules(specs: string[]): Record<string, SeverityOverride> {
     const match = /^([A-Za-z0-9_]+)=(off|info|warning|error)$/.exec(spec);
     if (!match) throw new UsageError(`--rule takes ID=off|info|warning|error, not "${spec}"`);
     const id = match[1].toUpperCase();
-    if (!rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (see: iac-notes rules)`);
+    if (!ruleMetaById(id)) throw new UsageError(`--rule: unknown rule "${id}" (see: iac-notes rules)`);
     out[id] = match[2] as SeverityOverride;
   }
   return out;
@@ -99,23 +101,36 @@ function noteTooLarge(file: string, bytes: number, lang: Lang): void {
 
 function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif', overrides: Record<string, SeverityOverride>): number {
   if (paths.length === 0) throw new UsageError('lint needs at least one file or directory');
-  let files: string[];
+  let files: CollectedFile[];
   try {
-    files = collectFiles(paths);
+    files = collectFiles(paths, new Set(workspaceCheckDirectories()));
   } catch (error) {
     throw new UsageError(`cannot read ${(error as NodeJS.ErrnoException).path ?? paths.join(' ')}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const results: Array<{ path: string; kind: string; findings: Finding[] }> = [];
   let errors = 0;
-  // The files given (directories walked) are the workspace: a buildspec finds its CodeBuild
-  // project and an AppSpec its deployment group among the templates linted with it.
+  // Workspace checks first, by name alone (EB007: an `.ebextensions` file that is not `*.config`).
+  // A file they claim is not a template: it is never read or linted, and its findings (if its
+  // rule is on) sit at line 1, column 1, with the kind `none`.
+  const claimed = new Map<string, Finding[]>();
   const texts = new Map<string, string>();
   for (const file of files) {
-    const text = readText(file, lang);
-    if (text !== undefined) texts.set(file, text);
+    const checked = checkWorkspaceFile(path.resolve(file.path), { lang, rules: overrides });
+    if (checked.claimed) { claimed.set(file.path, checked.findings); continue; }
+    if (!file.lint) continue;
+    const text = readText(file.path, lang);
+    if (text !== undefined) texts.set(file.path, text);
   }
+  // The files given (directories walked) are the workspace: a buildspec finds its CodeBuild
+  // project and an AppSpec its deployment group among the templates linted with it.
   const workspace = WorkspaceIndex.from([...texts].map(([fileName, text]) => ({ fileName, text })));
-  for (const file of files) {
+  for (const { path: file } of files) {
+    const byName = claimed.get(file);
+    if (byName) {
+      if (byName.length > 0) results.push({ path: file, kind: 'none', findings: byName });
+      errors += byName.filter((f) => f.severity === 'error').length;
+      continue;
+    }
     const text = texts.get(file);
     if (text === undefined) continue;
     const doc = parse(text, file);
@@ -195,9 +210,13 @@ function runLookup(words: string[], lang: Lang, format: 'text' | 'json'): number
 }
 
 function runRules(lang: Lang, format: 'text' | 'json'): number {
-  const list = rules.map((r) => ({ id: r.meta.id, severity: r.meta.severity, kinds: [...r.meta.kinds], title: r.meta.title[lang], note: r.meta.note, enabledByDefault: r.meta.enabledByDefault !== false }));
+  // Workspace checks (EB007) have no file kind: `files` says what they look at instead.
+  const list = listedRules.map((r) => ({
+    id: r.meta.id, severity: r.meta.severity, kinds: [...r.meta.kinds], ...(isWorkspaceCheck(r) ? { files: `${r.directory}/*` } : {}),
+    title: r.meta.title[lang], note: r.meta.note, enabledByDefault: r.meta.enabledByDefault !== false,
+  }));
   if (format === 'json') process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-  else for (const r of list) process.stdout.write(`${r.id.padEnd(13)} ${r.severity.padEnd(8)} ${r.kinds.join(',').padEnd(26)} ${r.title}${r.enabledByDefault ? '' : ' (off by default)'}\n`);
+  else for (const r of list) process.stdout.write(`${r.id.padEnd(13)} ${r.severity.padEnd(8)} ${(r.files ?? r.kinds.join(',')).padEnd(26)} ${r.title}${r.enabledByDefault ? '' : ' (off by default)'}\n`);
   return 0;
 }
 

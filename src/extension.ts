@@ -11,6 +11,7 @@ import { NOTE_SCHEME, NoteContentProvider, openNote } from './vscode/notes';
 import { readSettings, type Settings } from './vscode/settings';
 import { configureYamlCustomTags } from './vscode/yaml-tags';
 import { WorkspaceScanner } from './vscode/workspace';
+import { WorkspaceFileCodeActionProvider, WorkspaceFileDiagnostics } from './vscode/workspace-files';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }];
 
@@ -28,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const notes = new NoteContentProvider(current);
   // The workspace's templates, so buildspecs and AppSpecs find their project / deployment group.
   const scanner = new WorkspaceScanner();
+  // EB007 on the `.ebextensions` files the scan lists, without opening them.
+  const fileDiagnostics = new WorkspaceFileDiagnostics(() => scanner.namedFiles(), current, docsUrl);
   const relintLinked = () => {
     cache.workspace = scanner.active ? scanner.index : undefined;
     for (const document of vscode.workspace.textDocuments) {
@@ -41,11 +44,16 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     notes,
     scanner,
     scanner.onDidChange(relintLinked),
+    fileDiagnostics,
+    scanner.onDidChangeNamedFiles(guardedHandler('workspace files', () => fileDiagnostics.refresh())),
     vscode.workspace.onDidChangeWorkspaceFolders(guardedHandler('workspace folders', () => { void scanner.refresh().then(relintLinked, (error) => logError('workspace scan', error)); })),
     vscode.workspace.registerTextDocumentContentProvider(NOTE_SCHEME, notes),
     vscode.languages.registerHoverProvider(SELECTOR, new NotesHoverProvider(cache, current)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new NotesCodeActionProvider(cache, current), {
       providedCodeActionKinds: NotesCodeActionProvider.kinds,
+    }),
+    vscode.languages.registerCodeActionsProvider(WorkspaceFileCodeActionProvider.selector, new WorkspaceFileCodeActionProvider(current, (uri) => scanner.hasNamedFile(uri)), {
+      providedCodeActionKinds: WorkspaceFileCodeActionProvider.kinds,
     }),
     vscode.commands.registerCommand('iacNotes.openNote', (id: unknown) => guardedCommand('openNote', () => openNote(String(id)))),
     vscode.commands.registerCommand('iacNotes.lookUpNote', () => guardedCommand('lookUpNote', () => lookUpNote(current, openNote))),
@@ -61,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
       if (event.affectsConfiguration('iacNotes.workspace.scan')) void scanner.refresh().then(relintLinked);
       settings = readSettings();
       notes.refresh();
+      fileDiagnostics.refresh();
       for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, true);
     })),
   );

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { getKnowledge, PARSE_ERROR_ID, rules, type Finding } from '../engine';
+import { getKnowledge, listedRules, PARSE_ERROR_ID, type Finding } from '../engine';
 import type { Lang } from '../engine/types';
 
 export interface SarifFile {
@@ -25,10 +25,10 @@ function artifactUri(file: string, cwd: string): string {
   return posix.split('/').map((segment) => encodeURIComponent(segment)).join('/');
 }
 
-/** Each rule with its note as help text (summary, the note itself, the correction) and the note's AWS page. */
+/** Each rule (workspace checks too) with its note as help text (summary, the note itself, the correction) and the note's AWS page. */
 function ruleDescriptors(lang: Lang) {
   const knowledge = getKnowledge();
-  return rules.map((rule) => {
+  return listedRules.map((rule) => {
     const note = knowledge.require(rule.meta.note);
     const correction = note.correction ? `\n\n**${lang === 'ja' ? '訂正（2026年時点）' : 'Correction (2026)'}** (${note.correction.fc}): ${note.correction[lang]}` : '';
     const markdown = `**${note.title[lang]}** — ${note.summary[lang]}\n\n${note.body[lang]}${correction}`;

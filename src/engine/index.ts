@@ -9,7 +9,8 @@ export { hover, type HoverOptions, type HoverResult } from './hover';
 export { lookup, type LookupHit } from './lookup';
 export { getKnowledge, Knowledge, type NoteEntry } from './knowledge';
 export { renderNotePage } from './render';
-export { rules, ruleById } from './rules/registry';
+export { rules, ruleById, ruleMetaById, listedRules, workspaceChecks, isWorkspaceCheck } from './rules/registry';
+export { checkWorkspaceFile, workspaceCheckDirectories, type FileFinding, type FileCheckOptions, type FileCheckResult } from './workspace-files';
 export { WorkspaceIndex, type WorkspaceLinks } from './workspace';
 export { langFromEnv, pick } from './messages';
 export type * from './types';
@@ -17,7 +18,7 @@ export type * from './types';
 import { getKnowledge } from './knowledge';
 import { renderNotePage, type LinkOptions } from './render';
 import { noteContext } from './note-context';
-import { rules } from './rules/registry';
+import { listedRules } from './rules/registry';
 import type { DisplayLang } from './types';
 
 /** The full page of a note with what surrounds it: related notes and the rules that cite it. */
@@ -25,5 +26,5 @@ export function notePage(id: string, lang: DisplayLang, options: LinkOptions = {
   const knowledge = getKnowledge();
   const entry = knowledge.get(id);
   if (!entry) return undefined;
-  return renderNotePage(entry, lang, noteContext(entry, knowledge, rules), options);
+  return renderNotePage(entry, lang, noteContext(entry, knowledge, listedRules), options);
 }

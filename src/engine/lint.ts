@@ -5,7 +5,7 @@ import { detectKind, type Detection } from './detect';
 import { TemplateModel } from './model/template';
 import { formatBoth, pick } from './messages';
 import { rules as allRules } from './rules/registry';
-import type { Rule, RuleContext, Report } from './rules/types';
+import type { Rule, RuleContext, RuleMeta, Report } from './rules/types';
 import { Suppressions } from './suppress';
 import { lintEmbedded } from './embedded-lint';
 import type { WorkspaceIndex, WorkspaceLinks } from './workspace';
@@ -177,7 +177,7 @@ export function lint(doc: ParsedDocument, options: LintOptions = {}, detection: 
 }
 
 /** The severity a rule runs at, or undefined when it is off. */
-export function effectiveSeverity(rule: Rule, overrides?: Record<string, SeverityOverride>): Severity | undefined {
+export function effectiveSeverity(rule: { meta: RuleMeta }, overrides?: Record<string, SeverityOverride>): Severity | undefined {
   const override = overrides?.[rule.meta.id];
   if (override === 'off') return undefined;
   if (override) return override;

@@ -1,5 +1,5 @@
 import type { Knowledge, NoteEntry } from './knowledge';
-import type { Rule } from './rules/types';
+import type { RuleMeta } from './rules/types';
 import type { Bilingual, Lang } from './types';
 
 /** What surrounds a note: the rules that cite it and its related notes, both ways. */
@@ -8,7 +8,7 @@ export interface NoteContext {
   relatedTitles: Array<{ id: string; title: Bilingual }>;
 }
 
-export function noteContext(entry: NoteEntry, knowledge: Knowledge, rules: readonly Rule[]): NoteContext {
+export function noteContext(entry: NoteEntry, knowledge: Knowledge, rules: ReadonlyArray<{ meta: RuleMeta }>): NoteContext {
   const ruleIds = rules.filter((r) => knowledge.get(r.meta.note) === entry).map((r) => r.meta.id);
   const related: NoteEntry[] = [];
   for (const id of entry.related ?? []) {

@@ -1,13 +1,13 @@
 import type { Knowledge, NoteEntry } from './knowledge';
 import { noteContext } from './note-context';
 import { escapeMarkdown, renderNotePage } from './render';
-import type { Rule } from './rules/types';
+import type { RuleMeta } from './rules/types';
 
 /**
  * The notes as Markdown pages, one per service (`docs/notes/<service>.md`) plus an index, so they
  * can be read outside the editor. `npm run docs` writes them; a test keeps them in sync.
  */
-export function notePages(knowledge: Knowledge, rules: readonly Rule[]): Map<string, string> {
+export function notePages(knowledge: Knowledge, rules: ReadonlyArray<{ meta: RuleMeta }>): Map<string, string> {
   const byService = new Map<string, NoteEntry[]>();
   for (const entry of knowledge.entries) {
     const list = byService.get(entry.service) ?? [];

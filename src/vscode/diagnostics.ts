@@ -18,6 +18,15 @@ export function toRange(finding: Finding): vscode.Range {
   return new vscode.Range(finding.range.start.line, finding.range.start.character, finding.range.end.line, finding.range.end.character);
 }
 
+/** A finding as a diagnostic: source `iac-notes`, code the rule id linked to the note's AWS page. */
+export function toDiagnostic(finding: Finding, docsUrl: (note: string) => string | undefined): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = 'iac-notes';
+  const url = finding.note ? docsUrl(finding.note) : undefined;
+  diagnostic.code = url ? { value: finding.ruleId, target: vscode.Uri.parse(url) } : finding.ruleId;
+  return diagnostic;
+}
+
 /**
  * Keeps the "iac-notes" diagnostics of open documents current: at once when a document opens,
  * debounced while the user types (a newer keystroke cancels the pending run), cleared on close.
@@ -60,7 +69,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const result = this.cache.lint(document, settings, (id, error) => logError(`rule ${id} on ${document.uri.path}`, error));
       this.lastLintMs.set(document.uri.toString(), Date.now() - t0);
       if (!result || result.kind === 'none') { this.collection.delete(document.uri); return; }
-      this.collection.set(document.uri, result.findings.map((f) => this.toDiagnostic(f)));
+      this.collection.set(document.uri, result.findings.map((f) => toDiagnostic(f, this.docsUrl)));
     } catch (error) {
       logError(`lint ${document.uri.path}`, error);
       this.collection.delete(document.uri);
@@ -81,14 +90,6 @@ export class DiagnosticsController implements vscode.Disposable {
       : `IaC Notes: ${name} is ${kb} KB, so it gets no diagnostics (limit ${limit} KB); notes still show on hover.`;
     vscode.window.setStatusBarMessage(message, 15_000);
     outputChannel().appendLine(`[${new Date().toISOString()}] ${message}`);
-  }
-
-  private toDiagnostic(finding: Finding): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
-    diagnostic.source = 'iac-notes';
-    const url = finding.note ? this.docsUrl(finding.note) : undefined;
-    diagnostic.code = url ? { value: finding.ruleId, target: vscode.Uri.parse(url) } : finding.ruleId;
-    return diagnostic;
   }
 
   clear(document: vscode.TextDocument): void {

@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
+import { workspaceCheckDirectories } from '../engine';
 import { WorkspaceIndex } from '../engine/workspace';
 import { logError, outputChannel } from './log';
 
 /** Files that can be CloudFormation/SAM templates. */
 const GLOB = '**/*.{yml,yaml,json,template}';
+/** The folders whose files the workspace checks judge by name (EB007: `.ebextensions`). */
+const NAMED_DIRS = workspaceCheckDirectories();
+const NAMED_DIR_GLOB = `**/${NAMED_DIRS.length === 1 ? NAMED_DIRS[0] : `{${NAMED_DIRS.join(',')}}`}`;
+/** Their direct children, whatever the extension: listed, never read. */
+const NAMED_GLOB = `${NAMED_DIR_GLOB}/*`;
 /** Folders that hold no templates of the user's, or huge generated trees. */
 const EXCLUDE = '**/{node_modules,.git,.hg,.svn,cdk.out,.aws-sam,.serverless,.terraform,.venv,venv,__pycache__,bower_components,vendor,dist,out,build,target,coverage}/**';
 
@@ -24,6 +30,11 @@ export const SCAN_LIMITS = { maxFiles: 5000, maxBytes: 1_048_576, batch: 25 } as
  *   buildspecs and AppSpecs are linted again.
  * - Off-switchable: `iacNotes.workspace.scan: false` empties the index and stops watching.
  *
+ * It also lists the files directly in `.ebextensions` folders (`namedFiles`, at most `maxFiles`,
+ * never read: the workspace checks judge them by path, EB007), kept current by a watcher on
+ * create and delete (a rename is both); a folder of theirs created or deleted lists them again.
+ * `onDidChangeNamedFiles` fires when the list changes.
+ *
  * Saved files are what counts: the index reads from disk (`workspace.fs`, so virtual file
  * systems work too), not from unsaved editor buffers.
  */
@@ -37,6 +48,14 @@ export class WorkspaceScanner implements vscode.Disposable {
   private readonly pending = new Map<string, vscode.Uri | 'deleted'>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private enabled = false;
+  /** Direct children of `.ebextensions` folders, by URI string. */
+  private readonly named = new Map<string, vscode.Uri>();
+  private readonly namedChanged = new vscode.EventEmitter<void>();
+  /** Fires when `namedFiles` changed. */
+  readonly onDidChangeNamedFiles = this.namedChanged.event;
+  private namedWatchers: vscode.FileSystemWatcher[] = [];
+  private readonly pendingNamed = new Map<string, vscode.Uri | 'deleted'>();
+  private relistNamed = false;
 
   /** Whether scanning is on (`iacNotes.workspace.scan`). */
   static isEnabled(): boolean {
@@ -47,12 +66,24 @@ export class WorkspaceScanner implements vscode.Disposable {
     return this.enabled;
   }
 
+  /** The files directly in `.ebextensions` folders (empty when scanning is off). */
+  namedFiles(): Iterable<vscode.Uri> {
+    return this.named.values();
+  }
+
+  /** Whether `uri` is a known file of an `.ebextensions` folder (a rename must not overwrite it). */
+  hasNamedFile(uri: vscode.Uri): boolean {
+    return this.named.has(uri.toString());
+  }
+
   /** Follows the setting: starts (or restarts) the scan and the watcher, or stops both and clears the index. */
   async refresh(): Promise<void> {
     if (!WorkspaceScanner.isEnabled() || !vscode.workspace.workspaceFolders?.length) {
       const had = this.index.files.length > 0;
+      const hadNamed = this.named.size > 0;
       this.stop();
       if (had) this.changed.fire();
+      if (hadNamed) this.namedChanged.fire();
       return;
     }
     this.enabled = true;
@@ -67,6 +98,15 @@ export class WorkspaceScanner implements vscode.Disposable {
     watcher.onDidChange((uri) => this.queue(uri));
     watcher.onDidDelete((uri) => this.queue(uri, true));
     this.watcher = watcher;
+    // `.ebextensions/*`: names only, so no change events. A folder created or deleted as a whole
+    // (renamed from `ebextensions`, say) may not report each file: list them all again.
+    const files = vscode.workspace.createFileSystemWatcher(NAMED_GLOB, false, true, false);
+    files.onDidCreate((uri) => this.queueNamed(uri));
+    files.onDidDelete((uri) => this.queueNamed(uri, true));
+    const folders = vscode.workspace.createFileSystemWatcher(NAMED_DIR_GLOB, false, true, false);
+    folders.onDidCreate((uri) => this.queueRelist(uri));
+    folders.onDidDelete((uri) => this.queueRelist(uri));
+    this.namedWatchers = [files, folders];
   }
 
   private async fullScan(): Promise<void> {
@@ -77,6 +117,9 @@ export class WorkspaceScanner implements vscode.Disposable {
     const token = source.token;
     const started = Date.now();
     try {
+      // The `.ebextensions` files first: a file listing, no reads, so their findings show early.
+      const named = await this.listNamed(token);
+      if (named === undefined) return;
       const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, SCAN_LIMITS.maxFiles, token);
       if (token.isCancellationRequested) return;
       const seen = new Set<string>();
@@ -90,13 +133,30 @@ export class WorkspaceScanner implements vscode.Disposable {
       }
       // Templates indexed before that this scan no longer saw (excluded, beyond the cap, gone).
       for (const file of this.index.files) if (!seen.has(file)) changed = this.index.delete(file) || changed;
-      outputChannel().appendLine(`workspace scan: ${uris.length} file(s) looked at${uris.length >= SCAN_LIMITS.maxFiles ? ` (capped at ${SCAN_LIMITS.maxFiles})` : ''}, ${this.index.files.length} template(s) with CodeBuild projects or CodeDeploy deployment groups, ${Date.now() - started} ms`);
+      outputChannel().appendLine(`workspace scan: ${uris.length} file(s) looked at${uris.length >= SCAN_LIMITS.maxFiles ? ` (capped at ${SCAN_LIMITS.maxFiles})` : ''}, ${this.index.files.length} template(s) with CodeBuild projects or CodeDeploy deployment groups, ${named} file(s) in ${NAMED_DIRS.join(', ')} folders, ${Date.now() - started} ms`);
       if (changed) this.changed.fire();
     } catch (error) {
       if (!token.isCancellationRequested) logError('workspace scan', error);
     } finally {
       if (this.scan === source) { this.scan = undefined; source.dispose(); }
     }
+  }
+
+  /**
+   * Lists the files of `.ebextensions` folders again, replacing `namedFiles` (fires when it
+   * changed); their count, or undefined when cancelled.
+   */
+  private async listNamed(token?: vscode.CancellationToken): Promise<number | undefined> {
+    const uris = await vscode.workspace.findFiles(NAMED_GLOB, EXCLUDE, SCAN_LIMITS.maxFiles, token);
+    if (token?.isCancellationRequested || !this.enabled) return undefined;
+    const next = new Map(uris.map((uri) => [uri.toString(), uri]));
+    const changed = next.size !== this.named.size || [...next.keys()].some((key) => !this.named.has(key));
+    if (changed) {
+      this.named.clear();
+      for (const [key, uri] of next) this.named.set(key, uri);
+      this.namedChanged.fire();
+    }
+    return next.size;
   }
 
   /** Reads one file into the index; true when the answers may have changed. */
@@ -117,13 +177,49 @@ export class WorkspaceScanner implements vscode.Disposable {
   private queue(uri: vscode.Uri, deleted = false): void {
     if (!this.enabled || isExcluded(uri)) return;
     this.pending.set(uri.path, deleted ? 'deleted' : uri);
+    this.scheduleFlush();
+  }
+
+  private queueNamed(uri: vscode.Uri, deleted = false): void {
+    if (!this.enabled || isExcluded(uri)) return;
+    this.pendingNamed.set(uri.toString(), deleted ? 'deleted' : uri);
+    this.scheduleFlush();
+  }
+
+  private queueRelist(uri: vscode.Uri): void {
+    if (!this.enabled || isExcluded(uri)) return;
+    this.relistNamed = true;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => { void this.flush(); }, 300);
+    this.flushTimer = setTimeout(() => { void this.flush().catch((error) => logError('workspace watcher', error)); }, 300);
   }
 
   private async flush(): Promise<void> {
     const batch = [...this.pending.entries()];
     this.pending.clear();
+    const named = [...this.pendingNamed.entries()];
+    this.pendingNamed.clear();
+    const relist = this.relistNamed;
+    this.relistNamed = false;
+    if (relist) {
+      await this.listNamed();
+    } else if (named.length > 0) {
+      let namedChanged = false;
+      for (const [key, item] of named) {
+        if (!this.enabled) return;
+        // A folder inside `.ebextensions` (nginx/, say) is not one of its files.
+        const isFile = item !== 'deleted' && await vscode.workspace.fs.stat(item).then((stat) => (stat.type & vscode.FileType.File) !== 0, () => false);
+        if (isFile) {
+          if (!this.named.has(key)) { this.named.set(key, item); namedChanged = true; }
+        } else if (this.named.delete(key)) {
+          namedChanged = true;
+        }
+      }
+      if (namedChanged && this.enabled) this.namedChanged.fire();
+    }
     let changed = false;
     for (const [path, item] of batch) {
       if (!this.enabled) return;
@@ -139,14 +235,20 @@ export class WorkspaceScanner implements vscode.Disposable {
     this.scan = undefined;
     this.watcher?.dispose();
     this.watcher = undefined;
+    for (const watcher of this.namedWatchers) watcher.dispose();
+    this.namedWatchers = [];
     clearTimeout(this.flushTimer);
     this.pending.clear();
+    this.pendingNamed.clear();
+    this.relistNamed = false;
     this.index.clear();
+    this.named.clear();
   }
 
   dispose(): void {
     this.stop();
     this.changed.dispose();
+    this.namedChanged.dispose();
   }
 }
 

@@ -5,7 +5,9 @@ import { getKnowledge } from '../../src/engine/knowledge';
 import { parse } from '../../src/engine/parse';
 import { TemplateModel } from '../../src/engine/model/template';
 import { apiFunctionLinks, endpointTypes, integrationTimeouts } from '../../src/engine/model/apigw-links';
-import { checkEbextensionsFile } from '../../src/engine/rules/beanstalk/ebextensions-file';
+import ebextensionsCheck, { checkEbextensionsFile } from '../../src/engine/rules/beanstalk/ebextensions-file';
+import { listedRules, ruleById, ruleMetaById, rules } from '../../src/engine/rules/registry';
+import { checkWorkspaceFile, workspaceCheckDirectories } from '../../src/engine/workspace-files';
 import { repoRoot } from './paths';
 
 const model = (text: string) => new TemplateModel(parse(text, 'template.yaml'));
@@ -87,6 +89,46 @@ describe('EB007 workspace check (checkEbextensionsFile)', () => {
   it('leaves .config files, dot files, other files and nested folders alone', () => {
     for (const file of ['.ebextensions/01-options.config', '.ebextensions/.gitkeep', '.ebextensions/README.md', '.ebextensions/nginx/conf.d/proxy.conf', 'src/app.conf', 'xray.conf']) {
       assert.strictEqual(checkEbextensionsFile(file, knowledge), undefined, file);
+    }
+  });
+
+  it('looks in the folder the knowledge names', () => {
+    assert.strictEqual(ebextensionsCheck.directory, knowledge.value('eb.ebextensions', 'directory'));
+    assert.deepStrictEqual(workspaceCheckDirectories(), ['.ebextensions']);
+  });
+
+  it('is listed after EB006 as a workspace check, never as a per-file rule', () => {
+    const ids = listedRules.map((r) => r.meta.id);
+    assert.strictEqual(ids.indexOf('EB007'), ids.indexOf('EB006') + 1);
+    assert.strictEqual(ids.length, rules.length + 1);
+    assert.strictEqual(ruleById('EB007'), undefined);
+    assert.strictEqual(ruleMetaById('EB007')?.note, 'eb.ebextensions');
+  });
+});
+
+describe('checkWorkspaceFile (the engine call the CLI and the editor share)', () => {
+  it('gives EB007 as a finding at line 1, column 1, in the display language, with the suggested name', () => {
+    const { claimed, findings } = checkWorkspaceFile('/repo/app/.ebextensions/xray.conf', { lang: 'ja' });
+    assert.ok(claimed);
+    assert.strictEqual(findings.length, 1);
+    const [finding] = findings;
+    assert.deepStrictEqual(
+      { ruleId: finding.ruleId, severity: finding.severity, note: finding.note, range: finding.range, start: finding.start, end: finding.end, suggested: finding.suggested, fixes: finding.fixes },
+      { ruleId: 'EB007', severity: 'warning', note: 'eb.ebextensions', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, start: 0, end: 0, suggested: 'xray.config', fixes: [] },
+    );
+    assert.strictEqual(finding.message, finding.messages.ja);
+    assert.match(finding.message, /無視されます/);
+    assert.strictEqual(checkWorkspaceFile('/repo/app/.ebextensions/xray.conf', { lang: 'both' }).findings[0].message, `${finding.messages.ja}\n${finding.messages.en}`);
+  });
+
+  it('follows severity overrides; off still claims the file (it is not a template)', () => {
+    assert.strictEqual(checkWorkspaceFile('.ebextensions/a.yml', { rules: { EB007: 'error' } }).findings[0].severity, 'error');
+    assert.deepStrictEqual(checkWorkspaceFile('.ebextensions/a.yml', { rules: { EB007: 'off' } }), { claimed: true, findings: [] });
+  });
+
+  it('says nothing about .config files, other files, or templates elsewhere', () => {
+    for (const file of ['.ebextensions/ok.config', '.ebextensions/README.md', 'template.yaml', 'app/ebextensions/x.conf']) {
+      assert.deepStrictEqual(checkWorkspaceFile(file), { claimed: false, findings: [] }, file);
     }
   });
 });

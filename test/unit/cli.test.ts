@@ -106,3 +106,82 @@ describe('iac-notes CLI (the built dist/cli.js)', () => {
     assert.doesNotMatch(result.stderr, /EPIPE|Error/);
   });
 });
+
+describe('iac-notes lint: EB007 on .ebextensions files (a workspace check by name)', () => {
+  let dir: string;
+  const app = () => path.join(dir, 'app', '.ebextensions', 'app.conf');
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-notes-eb007-'));
+    const ebextensions = path.join(dir, 'app', '.ebextensions');
+    fs.mkdirSync(ebextensions, { recursive: true });
+    fs.writeFileSync(path.join(ebextensions, 'app.conf'), 'option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true\n');
+    fs.writeFileSync(path.join(ebextensions, 'ok.config'), 'option_settings:\n  aws:elasticbeanstalk:xray:\n    XRayEnabled: true\n');
+    fs.writeFileSync(path.join(ebextensions, 'README.md'), '# What these files do\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('text: exactly one finding, at line 1, column 1 of app.conf; a warning, so exit 0', () => {
+    const { code, stdout, stderr } = run(['lint', dir]);
+    assert.strictEqual(code, 0, stderr);
+    const lines = stdout.trim().split('\n');
+    assert.strictEqual(lines.length, 1, stdout);
+    assert.strictEqual(lines[0].startsWith(`${app()}:1:1 warning `), true, lines[0]);
+    assert.match(lines[0], /`\.ebextensions\/app\.conf` is ignored\. Rename it to `\.ebextensions\/app\.config`.* \[EB007\]$/);
+    assert.match(stderr, /1 file\(s\) checked, 1 finding\(s\), 0 error\(s\)/);
+  });
+
+  it('json: one file of kind none with one EB007 diagnostic at 1:1', () => {
+    const { code, stdout } = run(['lint', '--format', 'json', '--lang', 'ja', dir]);
+    assert.strictEqual(code, 0);
+    const json = JSON.parse(stdout);
+    assert.strictEqual(json.files.length, 1);
+    assert.deepStrictEqual({ path: json.files[0].path, kind: json.files[0].kind }, { path: app(), kind: 'none' });
+    assert.strictEqual(json.files[0].diagnostics.length, 1);
+    const [d] = json.files[0].diagnostics;
+    assert.deepStrictEqual(
+      { ruleId: d.ruleId, severity: d.severity, note: d.note, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn },
+      { ruleId: 'EB007', severity: 'warning', note: 'eb.ebextensions', line: 1, column: 1, endLine: 1, endColumn: 1 },
+    );
+    assert.match(d.message, /無視されます/);
+  });
+
+  it('sarif: one EB007 result at line 1 of app.conf, with its rule descriptor', () => {
+    const { code, stdout } = run(['lint', '--format', 'sarif', dir]);
+    assert.strictEqual(code, 0);
+    const log = JSON.parse(stdout);
+    const results = log.runs[0].results;
+    assert.strictEqual(results.length, 1);
+    assert.strictEqual(results[0].ruleId, 'EB007');
+    assert.strictEqual(log.runs[0].tool.driver.rules[results[0].ruleIndex].id, 'EB007');
+    assert.deepStrictEqual(results[0].locations[0].physicalLocation.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
+    assert.match(results[0].locations[0].physicalLocation.artifactLocation.uri, /app\/\.ebextensions\/app\.conf$/);
+  });
+
+  it('--rule EB007=off: nothing; EB007=error: exit 1', () => {
+    const off = run(['lint', '--rule', 'EB007=off', '--format', 'json', dir]);
+    assert.strictEqual(off.code, 0);
+    assert.deepStrictEqual(JSON.parse(off.stdout), { files: [] });
+    const error = run(['lint', '--rule', 'eb007=error', dir]);
+    assert.strictEqual(error.code, 1);
+    assert.match(error.stdout, /app\.conf:1:1 error .*\[EB007\]/);
+  });
+
+  it('checks a file named on the command line, and from inside the folder itself', () => {
+    const named = JSON.parse(run(['lint', '--format', 'json', app(), path.join(dir, 'app', '.ebextensions', 'ok.config')]).stdout);
+    assert.deepStrictEqual(named.files.map((f: { path: string; diagnostics: Array<{ ruleId: string }> }) => [f.path, f.diagnostics.map((d) => d.ruleId)]), [[app(), ['EB007']]]);
+    const inside = spawnSync(process.execPath, [cli, 'lint', '.'], { cwd: path.dirname(app()), encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    assert.match(inside.stdout, /^app\.conf:1:1 warning .*\[EB007\]\n$/);
+  });
+
+  it('never reads a wrong-named .ebextensions file as a template (nor .ebextensions files of other names)', () => {
+    const ebextensions = path.dirname(app());
+    fs.writeFileSync(path.join(ebextensions, 'queue.yml'), 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 901\n');
+    try {
+      const json = JSON.parse(run(['lint', '--format', 'json', '--rule', 'EB007=off', ebextensions]).stdout);
+      assert.deepStrictEqual(json, { files: [] }, 'SQS findings on a file Elastic Beanstalk ignores');
+    } finally {
+      fs.rmSync(path.join(ebextensions, 'queue.yml'));
+    }
+  });
+});

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { getKnowledge } from '../../src/engine/knowledge';
-import { rules, skippedRules } from '../../src/engine/rules/registry';
+import { listedRules, rules, skippedRules, workspaceChecks } from '../../src/engine/rules/registry';
 import { notePages } from '../../src/engine/note-pages';
 import { ruleTable, TABLE_END, TABLE_START } from '../../src/engine/rules/table';
 import { fixturesDir, repoRoot } from './paths';
@@ -64,17 +64,31 @@ describe('knowledge and rule registry', () => {
     for (const dir of fs.readdirSync(path.join(fixturesDir, 'rules'))) assert.ok(ids.has(dir), `fixtures for unknown rule ${dir}`);
   });
 
+  it('every workspace check (EB007) cites an existing note, has no file kind, and is in the README table', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    assert.ok(workspaceChecks.length > 0);
+    for (const check of workspaceChecks) {
+      const { id } = check.meta;
+      assert.ok(!rules.some((r) => r.meta.id === id), `${id} is both a rule and a workspace check`);
+      assert.ok(!skippedRules.some((r) => r.id === id), `${id} is live and still listed as skipped`);
+      assert.deepStrictEqual(check.meta.kinds, [], `${id}: lint would run a workspace check with a file kind`);
+      assert.ok(knowledge.get(check.meta.note), `${id} cites missing note "${check.meta.note}"`);
+      for (const [messageId, message] of Object.entries(check.meta.messages)) assert.ok(message.en && message.ja, `${id}.${messageId} needs en and ja`);
+      assert.match(readme, new RegExp(`\\| \`${id}\` \\| ${check.meta.severity} \\| yes \\| \`${check.directory.replace('.', '\\.')}/\\*\` \\|`), `${id} is missing from the README rule table`);
+    }
+  });
+
   it('the README rule table is the one the registry generates (npm run readme)', () => {
     const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8').replace(/\r\n/g, '\n');
     const start = readme.indexOf(TABLE_START);
     const end = readme.indexOf(TABLE_END);
     assert.ok(start >= 0 && end > start, 'README.md lacks the rule table markers');
-    assert.strictEqual(readme.slice(start + TABLE_START.length, end).trim(), ruleTable(rules, skippedRules));
+    assert.strictEqual(readme.slice(start + TABLE_START.length, end).trim(), ruleTable(listedRules, skippedRules));
   });
 
   it('docs/notes has one generated page per service, in sync with knowledge/ (npm run docs)', () => {
     const dir = path.join(repoRoot, 'docs', 'notes');
-    const pages = notePages(knowledge, rules);
+    const pages = notePages(knowledge, listedRules);
     const onDisk = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort() : [];
     assert.deepStrictEqual(onDisk, [...pages.keys()].sort(), 'run `npm run docs`');
     for (const [name, content] of pages) {
@@ -83,7 +97,7 @@ describe('knowledge and rule registry', () => {
   });
 
   it('a note page shows the note in both languages, the rules that cite it and where it applies', () => {
-    const page = notePages(knowledge, rules).get('sqs.md')!;
+    const page = notePages(knowledge, listedRules).get('sqs.md')!;
     assert.match(page, /## 可視性タイムアウト/);
     assert.match(page, /## SQS visibility timeout/);
     assert.match(page, /- SQS006/);

@@ -6,7 +6,7 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { lintText } from '../../src/engine/lint';
-import { rules } from '../../src/engine/rules/registry';
+import { listedRules, rules } from '../../src/engine/rules/registry';
 import { toSarif, type SarifFile } from '../../src/cli/sarif';
 import { fileNameOf } from './rule-fixtures.test';
 import { fixturesDir, repoRoot } from './paths';
@@ -60,7 +60,8 @@ describe('SARIF output', () => {
   it('describes each rule with its note as help and the note\'s AWS page as help URI', () => {
     const log = toSarif([], 'en', '0.1.0') as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri?: string; help: { text: string; markdown?: string } }> } } }> };
     const descriptors = log.runs[0].tool.driver.rules;
-    assert.strictEqual(descriptors.length, rules.length + 1, 'every rule plus the syntax-error descriptor');
+    assert.strictEqual(descriptors.length, listedRules.length + 1, 'every rule and workspace check plus the syntax-error descriptor');
+    assert.ok(descriptors.some((d) => d.id === 'EB007'), 'EB007 (a workspace check) has a descriptor');
     const sqs006 = descriptors.find((d) => d.id === 'SQS006')!;
     assert.match(sqs006.helpUri!, /^https:\/\/docs\.aws\.amazon\.com\//);
     assert.match(sqs006.help.markdown!, /visibility timeout/i);
@@ -87,5 +88,24 @@ describe('SARIF output', () => {
     assertValid(log);
     const uris = log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri).sort();
     assert.deepStrictEqual([...new Set(uris)], ['buildspec.yml', 'template.yaml']);
+  });
+
+  it('stays valid with an EB007 finding (a workspace check: line 1, column 1, an empty region)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-notes-sarif-'));
+    fs.mkdirSync(path.join(dir, '.ebextensions'));
+    fs.writeFileSync(path.join(dir, '.ebextensions', 'xray.conf'), 'option_settings: {}\n');
+    fs.writeFileSync(path.join(dir, 'template.yaml'), 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 901\n');
+    try {
+      for (const lang of ['en', 'ja']) {
+        const run = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lint', '--format', 'sarif', '--lang', lang, '.'], { cwd: dir, encoding: 'utf8' });
+        const log = JSON.parse(run.stdout);
+        assertValid(log);
+        const eb007 = log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'EB007');
+        assert.strictEqual(eb007.length, 1);
+        assert.strictEqual(eb007[0].locations[0].physicalLocation.artifactLocation.uri, '.ebextensions/xray.conf');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Rule, SkippedRule } from './types';
+import type { Rule, RuleMeta, SkippedRule, WorkspaceCheck } from './types';
 import { sqsRules } from './sqs';
 import { lambdaRules } from './lambda';
 import { esmRules } from './esm';
@@ -10,7 +10,7 @@ import { elbRules } from './elb';
 import { ebsRules } from './ebs';
 import { ec2Rules } from './ec2';
 import { containersRules } from './containers';
-import { beanstalkRules } from './beanstalk';
+import { beanstalkRules, beanstalkWorkspaceChecks } from './beanstalk';
 import { samRules } from './sam';
 import { cfnRules } from './cfn';
 import { serverlessRules } from './serverless';
@@ -22,7 +22,6 @@ import { buildspecRules } from './buildspec';
 import { codebuildRules } from './codebuild';
 import { skipped as ec2Skipped } from './ec2/skipped';
 import { skipped as dynamodbSkipped } from './dynamodb/skipped';
-import { skipped as beanstalkSkipped } from './beanstalk/skipped';
 
 /**
  * Every rule the engine runs, grouped by service in the order of spec/notes-map.md §3. Each
@@ -57,9 +56,43 @@ export const rules: readonly Rule[] = [
 export const skippedRules: readonly SkippedRule[] = [
   ...ec2Skipped,
   ...dynamodbSkipped,
-  ...beanstalkSkipped,
 ];
+
+/**
+ * Checks of workspace files by path (EB007: `.ebextensions/*` files with the wrong extension). Not
+ * in `rules`: they have no file kind, lint never runs them, and nothing that iterates `rules`
+ * (lint plans, fixtures, the corpus sweep) sees them. The CLI's walk and the editor's workspace
+ * scan run them through `checkWorkspaceFile`.
+ */
+export const workspaceChecks: readonly WorkspaceCheck[] = [
+  ...beanstalkWorkspaceChecks,
+];
+
+/**
+ * Every rule a user can see and configure: `rules` with each workspace check after the last rule
+ * of its service (EB007 after EB006). What the README table, `iac-notes rules`, SARIF's rule
+ * descriptors, note pages and `--rule` validation list.
+ */
+export const listedRules: ReadonlyArray<Rule | WorkspaceCheck> = (() => {
+  const list: Array<Rule | WorkspaceCheck> = [...rules];
+  const service = (id: string) => id.replace(/\d+$/, '');
+  for (const check of workspaceChecks) {
+    let at = list.length;
+    for (let i = list.length - 1; i >= 0; i--) if (service(list[i].meta.id) === service(check.meta.id)) { at = i + 1; break; }
+    list.splice(at, 0, check);
+  }
+  return list;
+})();
+
+export function isWorkspaceCheck(rule: Rule | WorkspaceCheck): rule is WorkspaceCheck {
+  return 'directory' in rule;
+}
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((rule) => rule.meta.id === id);
+}
+
+/** The metadata of a rule or workspace check, by id. */
+export function ruleMetaById(id: string): RuleMeta | undefined {
+  return listedRules.find((rule) => rule.meta.id === id)?.meta;
 }

@@ -1,15 +1,19 @@
-import type { Rule, SkippedRule } from './types';
+import type { Rule, SkippedRule, WorkspaceCheck } from './types';
 
 const KIND_LABEL: Record<string, string> = { cloudformation: 'CFN', sam: 'SAM', buildspec: 'buildspec', appspec: 'appspec' };
 
-/** The README's rule table, generated from rule metadata (`npm run readme` writes it). */
-export function ruleTable(rules: readonly Rule[], skipped: readonly SkippedRule[] = []): string {
+/**
+ * The README's rule table, generated from rule metadata (`npm run readme` writes it). Workspace
+ * checks (no file kind) show the files they look at, e.g. `` `.ebextensions/*` ``.
+ */
+export function ruleTable(rules: ReadonlyArray<Rule | WorkspaceCheck>, skipped: readonly SkippedRule[] = []): string {
   const lines = [
     '| Rule | Severity | On by default | Files | What it checks | Note |',
     '|---|---|---|---|---|---|',
   ];
-  for (const { meta } of rules) {
-    const kinds = meta.kinds.map((k) => KIND_LABEL[k] ?? k).join(', ');
+  for (const rule of rules) {
+    const { meta } = rule;
+    const kinds = 'directory' in rule ? `\`${rule.directory}/*\`` : meta.kinds.map((k) => KIND_LABEL[k] ?? k).join(', ');
     lines.push(`| \`${meta.id}\` | ${meta.severity} | ${meta.enabledByDefault === false ? 'no' : 'yes'} | ${kinds} | ${meta.title.en} | \`${meta.note}\` |`);
   }
   if (skipped.length) {

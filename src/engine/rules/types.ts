@@ -69,6 +69,29 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
+/** What a workspace check finds about one file (it sits at line 1 of that file). */
+export interface WorkspaceFinding {
+  ruleId: string;
+  severity: Severity;
+  messages: Bilingual;
+  note: string;
+  /** The name the file should have, for a rename quick fix. */
+  suggested?: string;
+}
+
+/**
+ * A check of a workspace file by its path alone, not a per-file rule: the file is none of the
+ * four kinds (so `meta.kinds` is empty and lint never runs it) and is never read. The CLI's walk
+ * and the editor's workspace scan list the direct children of `directory` and call `check` on
+ * each path; `checkWorkspaceFile` (engine) applies the user's severity overrides.
+ */
+export interface WorkspaceCheck {
+  meta: RuleMeta;
+  /** The folder name whose direct children the check looks at (e.g. `.ebextensions`). */
+  directory: string;
+  check(filePath: string, knowledge: Knowledge): WorkspaceFinding | undefined;
+}
+
 /**
  * A rule of spec/notes-map.md §3 that is deliberately not implemented, with the reason the README
  * table shows. Each service folder may export `skipped: SkippedRule[]` from `skipped.ts`.

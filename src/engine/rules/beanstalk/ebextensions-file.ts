@@ -1,7 +1,6 @@
 import type { Knowledge } from '../../knowledge';
 import { formatBoth } from '../../messages';
-import type { Bilingual, Severity } from '../../types';
-import type { RuleMeta } from '../types';
+import type { RuleMeta, WorkspaceCheck, WorkspaceFinding } from '../types';
 
 /**
  * EB007: a file directly under an `.ebextensions/` directory whose name does not end in `.config`
@@ -11,9 +10,9 @@ import type { RuleMeta } from '../types';
  * 2026-11-21). Note `eb.ebextensions` (FC-45).
  *
  * This is a workspace check, not a template rule: such files are not templates, buildspecs or
- * appspecs, so the per-file lint never sees them. The editor (a workspace file watcher) or the CLI
- * (its directory walk) calls `checkEbextensionsFile(path)` for every file path and shows the
- * finding on the file (line 1) when one comes back.
+ * appspecs, so the per-file lint never sees them. The editor (its workspace scan and file watcher)
+ * and the CLI (its directory walk) list the files of `.ebextensions` folders and show the finding
+ * on the file (line 1) when one comes back (`checkWorkspaceFile` in the engine).
  */
 export const ebextensionsMeta: RuleMeta = {
   id: 'EB007',
@@ -32,21 +31,12 @@ export const ebextensionsMeta: RuleMeta = {
 /** Extensions of files people mean as configuration (others, e.g. README.md or scripts, are left alone). */
 const CONFIG_LIKE = /\.(conf|cfg|yml|yaml|json|txt|config\.[a-z]+)$/i;
 
-export interface WorkspaceFinding {
-  ruleId: string;
-  severity: Severity;
-  messages: Bilingual;
-  note: string;
-  /** The name the file should have, for a rename quick fix. */
-  suggested: string;
-}
-
 /**
  * The EB007 finding for a workspace file path (either separator), or undefined. Only direct
  * children of an `.ebextensions` directory count; dot files and names without a configuration-like
  * extension are ignored.
  */
-export function checkEbextensionsFile(filePath: string, knowledge: Knowledge): WorkspaceFinding | undefined {
+export function checkEbextensionsFile(filePath: string, knowledge: Knowledge): (WorkspaceFinding & { suggested: string }) | undefined {
   const parts = filePath.replace(/\\/g, '/').split('/');
   if (parts.length < 2) return undefined;
   const name = parts[parts.length - 1];
@@ -60,3 +50,7 @@ export function checkEbextensionsFile(filePath: string, knowledge: Knowledge): W
   const messages = formatBoth(ebextensionsMeta.messages.wrongExtension, { file: `${directory}/${name}`, suggested: `${directory}/${suggested}` });
   return { ruleId: ebextensionsMeta.id, severity: ebextensionsMeta.severity, messages, note: ebextensionsMeta.note, suggested };
 }
+
+/** EB007 as the registry lists it. `directory` is the knowledge's `eb.ebextensions` directory (a test keeps them equal). */
+const ebextensionsCheck: WorkspaceCheck = { meta: ebextensionsMeta, directory: '.ebextensions', check: checkEbextensionsFile };
+export default ebextensionsCheck;
