@@ -7,8 +7,11 @@
 //   npm run bench                       print the tables
 //   npm run bench -- --write            also rewrite the tables in docs/BENCHMARKS.md
 //   npm run bench -- --quick            fewer repetitions (a smoke run of the harness)
-//   npm run bench -- --only=inproc,cold,hover,lookup,startup,heap,scaling,scan
+//   npm run bench -- --only=inproc,cold,hover,lookup,startup,heap,scaling,scan,browser
 //   (with --write, a partial run replaces only its own parts' tables in docs/BENCHMARKS.md)
+//
+// `browser` (scripts/bench/browser.js) types in large.yaml in code-server + Chromium with the
+// packaged extension installed (see test/harness/README.md for what it needs).
 //
 // Needs `npm run build && npm run compile-tests` (the npm script does both). Writes
 // test-results/bench.json. Timing is never asserted: the figures are for people to read.
@@ -321,6 +324,13 @@ function scan() {
   }
 }
 
+/** Typing in large.yaml in code-server + Chromium with the .vsix installed (scripts/bench/browser.js). */
+async function browser() {
+  const { raw, tables: measured } = await require('./browser').run({ quick: QUICK });
+  results.parts.browser = raw;
+  tables.push(...measured);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 function heading() {
@@ -407,7 +417,8 @@ async function main() {
     console.error('bench: run `npm run build && npm run compile-tests` first (npm run bench does).');
     process.exit(2);
   }
-  const parts = { inproc: inProcess, hover: hovers, lookup: lookups, startup, heap, cold, scaling, scan };
+  // browser last: it starts code-server and Chromium, which would load the machine for the others.
+  const parts = { inproc: inProcess, hover: hovers, lookup: lookups, startup, heap, cold, scaling, scan, browser };
   const unknown = ONLY.filter((name) => !(name in parts));
   if (unknown.length) {
     console.error(`bench: unknown part ${unknown.join(', ')} (parts: ${Object.keys(parts).join(', ')})`);
