@@ -8,6 +8,10 @@
 // after the last key, the time until the squiggle of the finding it creates shows, and a hover
 // made right away. Each burst is undone (Ctrl+Z) afterwards.
 //
+// IAC_NOTES_BENCH_BROWSER_EXTENSION=0 runs the same session without installing the extension (a
+// control: what the editor itself costs on these files). IAC_NOTES_BENCH_BROWSER_TIMEOUT: seconds
+// for the whole part (default 25 min, 8 with --quick).
+//
 // Reuses test/harness (prepare-vscode, code-server, vsix, workbench). Every wait has a timeout;
 // a failure throws with a clear message after closing Chromium and stopping code-server's
 // process group. Timing is never asserted.
@@ -250,6 +254,7 @@ function armTypingProbe({ steps, diagnosticsLine, hoverText, timeoutMs }) {
 async function run({ quick = false, log = (line) => process.stderr.write(`bench: browser: ${line}\n`) } = {}) {
   const rounds = quick ? 1 : 3;
   const afterTimeoutMs = quick ? 15_000 : 30_000;
+  const withExtension = process.env.IAC_NOTES_BENCH_BROWSER_EXTENSION !== '0';
   const overallMs = (Number(process.env.IAC_NOTES_BENCH_BROWSER_TIMEOUT) || (quick ? 8 : 25) * 60) * 1000;
   const session = {};
   const cleanup = async () => {
@@ -275,7 +280,7 @@ async function run({ quick = false, log = (line) => process.stderr.write(`bench:
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return await withTimeout(measure({ rounds, afterTimeoutMs, quick, session, log }), overallMs, 'the browser benchmark');
+    return await withTimeout(measure({ rounds, afterTimeoutMs, quick, session, log, withExtension }), overallMs, 'the browser benchmark');
   } catch (error) {
     await saveEvidence(session, error).catch(() => {});
     throw error;
@@ -295,9 +300,9 @@ async function saveEvidence(session, error) {
   process.stderr.write(`bench: browser: evidence in ${path.relative(ROOT, EVIDENCE)}/\n`);
 }
 
-async function measure({ rounds, afterTimeoutMs, quick, session, log }) {
+async function measure({ rounds, afterTimeoutMs, quick, session, log, withExtension }) {
   for (const f of FILES) if (!fs.existsSync(path.join(BENCH, f.source))) throw new Error(`${path.join(BENCH, f.source)} is missing`);
-  vsix.packageExtension({ log });
+  if (withExtension) vsix.packageExtension({ log });
   const prep = await prepare();
   if (session.closed) throw new Error('stopped');
   session.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'iac-notes-bench-browser-'));
@@ -316,6 +321,7 @@ async function measure({ rounds, afterTimeoutMs, quick, session, log }) {
     scratchDir: path.join(session.scratch, 'server'),
     log,
     beforeStart: async (dirs) => {
+      if (!withExtension) return;
       vsix.installExtension(prep, vsix.VSIX, dirs);
       if (!vsix.installedExtension(dirs.extensionsDir, vsix.extensionId())) throw new Error('the .vsix did not install');
     },
@@ -337,31 +343,31 @@ async function measure({ rounds, afterTimeoutMs, quick, session, log }) {
     await wb.openFile(file.name, { timeout: 120_000 });
     const text = await page.waitForFunction(() => window.__benchOpen.textAt !== undefined && window.__benchOpen, undefined, { timeout: 60_000, polling: 50 }).then((h) => h.jsonValue());
     file.open = { textMs: text.textAt - text.enterAt };
-    if (file.kind !== 'plain') {
+    if (file.kind !== 'plain' && withExtension) {
       const probe = await page.waitForFunction(() => window.__benchOpen.diagnosticsAt !== undefined && window.__benchOpen, undefined, { timeout: afterTimeoutMs, polling: 100 })
         .then((h) => h.jsonValue(), () => page.evaluate(() => window.__benchOpen));
       file.open.diagnosticsMs = probe.diagnosticsAt !== undefined ? probe.diagnosticsAt - probe.enterAt : null;
       file.open.problems = probe.countAfter !== undefined ? probe.countAfter - probe.countBefore : 0;
       file.open.statusMessage = probe.statusMessage;
     }
-    log(`opened ${file.name}: text ${Math.round(file.open.textMs)} ms${file.kind === 'plain' ? '' : `, diagnostics ${file.open.diagnosticsMs == null ? `none within ${afterTimeoutMs / 1000} s${file.open.statusMessage ? ` ("${file.open.statusMessage}")` : ''}` : `${Math.round(file.open.diagnosticsMs)} ms (${file.open.problems} problems)`}`}`);
+    log(`opened ${file.name}: text ${Math.round(file.open.textMs)} ms${file.kind === 'plain' || !withExtension ? '' : `, diagnostics ${file.open.diagnosticsMs == null ? `none within ${afterTimeoutMs / 1000} s${file.open.statusMessage ? ` ("${file.open.statusMessage}")` : ''}` : `${Math.round(file.open.diagnosticsMs)} ms (${file.open.problems} problems)`}`}`);
     file.bursts = [];
   }
 
   // 2–4. Typing bursts, files interleaved, each undone afterwards.
   for (let round = 1; round <= rounds; round++) {
     for (const file of files) {
-      const burst = await typingBurst({ page, wb, file, afterTimeoutMs });
+      const burst = await typingBurst({ page, wb, file, afterTimeoutMs, withExtension });
       file.bursts.push(burst);
       const t = burst.keys.map((k) => k.ms);
       log(`round ${round} ${file.name}: ${t.length} keys, median ${median(t).toFixed(1)} ms, max ${Math.max(...t).toFixed(1)} ms` +
-        (file.kind === 'plain' ? '' : `; diagnostics ${burst.diagnosticsMs == null ? 'none' : `${Math.round(burst.diagnosticsMs)} ms`}; hover ${burst.hoverMs == null ? 'none' : `${Math.round(burst.hoverMs)} ms`}`));
+        (file.kind === 'plain' || !withExtension ? '' : `; diagnostics ${burst.diagnosticsMs == null ? 'none' : `${Math.round(burst.diagnosticsMs)} ms`}; hover ${burst.hoverMs == null ? 'none' : `${Math.round(burst.hoverMs)} ms`}`));
     }
   }
-  return report({ files, rounds, quick, prep, chromium: session.browser.version(), afterTimeoutMs });
+  return report({ files, rounds, quick, prep, chromium: session.browser.version(), afterTimeoutMs, withExtension });
 }
 
-async function typingBurst({ page, wb, file, afterTimeoutMs }) {
+async function typingBurst({ page, wb, file, afterTimeoutMs, withExtension }) {
   const { plan, steps } = file;
   await wb.openFile(file.name, { timeout: 60_000 });
   // Reveal the Timeout line first (centred), then put the cursor in the Description: both on screen.
@@ -371,7 +377,7 @@ async function typingBurst({ page, wb, file, afterTimeoutMs }) {
   await page.mouse.move(2, 400);
   const problemsBefore = await page.evaluate(problemCount);
   await page.waitForTimeout(1000);
-  const template = file.kind !== 'plain';
+  const template = file.kind !== 'plain' && withExtension;
   const lastLine = steps[steps.length - 1].expected;
   await page.evaluate(armTypingProbe, { steps, diagnosticsLine: template ? lastLine : undefined, hoverText: template ? HOVER_TEXT : undefined, timeoutMs: 120_000 });
 
@@ -444,7 +450,7 @@ async function typingBurst({ page, wb, file, afterTimeoutMs }) {
 
 const ms = (x) => (x == null || !Number.isFinite(x) ? '—' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
-function report({ files, rounds, quick, prep, chromium, afterTimeoutMs }) {
+function report({ files, rounds, quick, prep, chromium, afterTimeoutMs, withExtension }) {
   const plain = files.find((f) => f.kind === 'plain');
   const stats = (f) => {
     const all = f.bursts.flatMap((b) => b.keys.map((k) => k.ms));
@@ -468,9 +474,9 @@ function report({ files, rounds, quick, prep, chromium, afterTimeoutMs }) {
       open: f.open,
       ...s,
       ratio: { median: s.median / base.median, p95: s.p95 / base.p95, max: s.max / base.max },
-      diagnosticsMs: f.kind === 'plain' ? undefined : diag.every((d) => d == null) ? null : median(diag.filter((d) => d != null)),
+      diagnosticsMs: f.kind === 'plain' || !withExtension ? undefined : diag.every((d) => d == null) ? null : median(diag.filter((d) => d != null)),
       diagnosticsMissing: diag.filter((d) => d == null).length,
-      hoverMs: f.kind === 'plain' ? undefined : hover.every((d) => d == null) ? null : median(hover.filter((d) => d != null)),
+      hoverMs: f.kind === 'plain' || !withExtension ? undefined : hover.every((d) => d == null) ? null : median(hover.filter((d) => d != null)),
       hoverMissing: hover.filter((d) => d == null).length,
       bursts: f.bursts,
     };
@@ -483,14 +489,14 @@ function report({ files, rounds, quick, prep, chromium, afterTimeoutMs }) {
     vscode: prep.vscodeVersion,
     codeServer: prep.codeServerVersion,
     chromium,
-    extensionHost: 'node (code-server)',
+    extension: withExtension ? 'installed (.vsix), node extension host' : 'NOT installed (control)',
     rounds,
     quick,
     typed: { words: WORDS, then: 'ArrowDown to the Timeout line, End, "00" (60 → 6000: LAMBDA001)' },
     rows,
   };
   const cell = (r, key, missing) => (r[key] === undefined ? 'n/a' : r[key] === null ? noDiagnostics(r) : `${ms(r[key])}${r[missing] ? ` (${r[missing]} of ${rounds} none)` : ''}`);
-  const table = [`Typing in the browser (code-server + Chromium, extension installed), ${rounds} burst${rounds > 1 ? 's' : ''} per file, ms`,
+  const table = [`Typing in the browser (code-server + Chromium, ${withExtension ? 'extension installed' : 'control: extension NOT installed'}), ${rounds} burst${rounds > 1 ? 's' : ''} per file, ms`,
     ['file', 'open → first diagnostics', 'keys typed', 'key→paint median', 'p95', 'max', '÷ plain text (median / p95 / max)', 'keys > 100 ms', 'Event Timing: key → frame presented, median / max (keys > 100 ms)', 'last key → diagnostics updated', 'hover after typing (incl. 300 ms delay)'],
     rows.map((r) => [
       r.file,
