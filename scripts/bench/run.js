@@ -7,7 +7,11 @@
 //   npm run bench                       print the tables
 //   npm run bench -- --write            also rewrite the tables in docs/BENCHMARKS.md
 //   npm run bench -- --quick            fewer repetitions (a smoke run of the harness)
-//   npm run bench -- --only=inproc,cold,hover,lookup,startup,heap,scaling,scan
+//   npm run bench -- --only=inproc,cold,hover,lookup,startup,heap,scaling,scan,browser
+//   (with --write, a partial run replaces only its own parts' tables in docs/BENCHMARKS.md)
+//
+// `browser` (scripts/bench/browser.js) types in large.yaml in code-server + Chromium with the
+// packaged extension installed (see test/harness/README.md for what it needs).
 //
 // Needs `npm run build && npm run compile-tests` (the npm script does both). Writes
 // test-results/bench.json. Timing is never asserted: the figures are for people to read.
@@ -137,6 +141,7 @@ function lines(text) {
 // Parts
 
 const results = { when: new Date().toISOString(), machine: machine(), parts: {} };
+/** [title, header, rows, part]: the part is set by main() for every table a part adds. */
 const tables = [];
 
 function machine() {
@@ -319,44 +324,134 @@ function scan() {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-
-function markdown() {
-  const load = `load average (1/5/15 min) ${results.machine.load.join(' / ')} at start, ${(results.machine.loadAtEnd || results.machine.load).join(' / ')} at the end`;
-  const out = [`Measured ${results.when.slice(0, 16).replace('T', ' ')} UTC · ${results.machine.cpus} × ${results.machine.model} · Node ${results.machine.node} · ${load}${QUICK ? ' · **--quick run**' : ''}`];
-  for (const [title, header, rows] of tables) {
-    out.push('', `**${title}**`, '', `| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`));
-  }
-  return out.join('\n');
+/** Typing in large.yaml in code-server + Chromium with the .vsix installed (scripts/bench/browser.js). */
+async function browser() {
+  const { raw, tables: measured } = await require('./browser').run({ quick: QUICK });
+  results.parts.browser = raw;
+  tables.push(...measured);
 }
 
-function main() {
+// ---------------------------------------------------------------------------------------------
+
+function heading() {
+  const load = `load average (1/5/15 min) ${results.machine.load.join(' / ')} at start, ${(results.machine.loadAtEnd || results.machine.load).join(' / ')} at the end`;
+  return `Measured ${results.when.slice(0, 16).replace('T', ' ')} UTC · ${results.machine.cpus} × ${results.machine.model} · Node ${results.machine.node} · ${load}${QUICK ? ' · **--quick run**' : ''}`;
+}
+
+function tableLines([title, header, rows]) {
+  return ['', `**${title}**`, '', `| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+}
+
+function markdown() {
+  return [heading(), ...tables.flatMap(tableLines)].join('\n');
+}
+
+// In docs/BENCHMARKS.md each part's tables sit between these markers, so that a run with --only
+// replaces its own parts and keeps the others' tables as they were measured.
+const BLOCK_START = '<!-- bench:start -->';
+const BLOCK_END = '<!-- bench:end -->';
+const partStart = (part) => `<!-- bench:part ${part} -->`;
+const partEnd = (part) => `<!-- bench:part-end ${part} -->`;
+/** What identifies a table across runs: its title up to the first bracket, colon, comma or dash (the rest carries figures). */
+const tableKey = (title) => title.split(/[(:,—]/)[0].trim();
+
+function partSection(part, list, note) {
+  return [partStart(part), ...(note ? ['', note] : []), ...list.flatMap(tableLines), '', partEnd(part)].join('\n');
+}
+
+/**
+ * Puts `section` in place of the tables outside the marked parts (a `**title**` line up to the
+ * next one or a marker) whose key is in `keys` (tables written before the markers existed), or
+ * at the end of the block when there are none.
+ */
+function replaceUnmarked(block, keys, section) {
+  const out = [];
+  let marked = false;
+  let dropping = false;
+  let placed = false;
+  for (const line of block.split('\n')) {
+    if (line.startsWith('<!-- bench:part ')) { marked = true; dropping = false; }
+    const title = !marked && line.match(/^\*\*(.+)\*\*$/);
+    if (title) {
+      dropping = keys.has(tableKey(title[1]));
+      if (dropping && !placed) { out.push(section, ''); placed = true; }
+    }
+    if (!dropping) out.push(line);
+    if (line.startsWith('<!-- bench:part-end ')) marked = false;
+  }
+  const text = out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return placed ? text : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
+}
+
+/** The new text between BLOCK_START and BLOCK_END: everything on a full run, only the measured parts with --only. */
+function docBlock(old, measured) {
+  if (ONLY.length === 0) return `\n${heading()}\n\n${measured.map(([part, list]) => partSection(part, list)).join('\n\n')}\n`;
+  let block = old;
+  for (const [part, list] of measured) {
+    const section = partSection(part, list, `_${heading()} (this part alone: \`--only=${part}\`)_`);
+    const a = block.indexOf(partStart(part));
+    const b = block.indexOf(partEnd(part));
+    if (a >= 0 && b > a) block = `${block.slice(0, a)}${section}${block.slice(b + partEnd(part).length)}`;
+    else block = replaceUnmarked(block, new Set(list.map(([title]) => tableKey(title))), section);
+  }
+  return block;
+}
+
+function writeDoc() {
+  const doc = fs.readFileSync(DOC, 'utf8');
+  const a = doc.indexOf(BLOCK_START);
+  const b = doc.indexOf(BLOCK_END);
+  if (a < 0 || b < a) throw new Error(`${DOC} has no ${BLOCK_START} … ${BLOCK_END} block`);
+  const measured = [];
+  for (const table of tables) {
+    const last = measured[measured.length - 1];
+    if (last && last[0] === table[3]) last[1].push(table);
+    else measured.push([table[3], [table]]);
+  }
+  fs.writeFileSync(DOC, `${doc.slice(0, a + BLOCK_START.length)}${docBlock(doc.slice(a + BLOCK_START.length, b), measured)}${doc.slice(b)}`);
+  console.error(`bench: tables written to ${path.relative(ROOT, DOC)}${ONLY.length ? ` (only ${measured.map(([part]) => part).join(', ')}; the other parts' tables kept)` : ''}`);
+}
+
+async function main() {
   if (!fs.existsSync(CLI) || !fs.existsSync(path.join(ROOT, 'out', 'src', 'engine', 'index.js'))) {
     console.error('bench: run `npm run build && npm run compile-tests` first (npm run bench does).');
     process.exit(2);
   }
-  const parts = { inproc: inProcess, hover: hovers, lookup: lookups, startup, heap, cold, scaling, scan };
+  // browser last: it starts code-server and Chromium, which would load the machine for the others.
+  const parts = { inproc: inProcess, hover: hovers, lookup: lookups, startup, heap, cold, scaling, scan, browser };
+  const unknown = ONLY.filter((name) => !(name in parts));
+  if (unknown.length) {
+    console.error(`bench: unknown part ${unknown.join(', ')} (parts: ${Object.keys(parts).join(', ')})`);
+    process.exit(2);
+  }
+  const failed = [];
   for (const [name, fn] of Object.entries(parts)) {
     if (!want(name)) continue;
     const t0 = now();
-    fn();
+    const before = tables.length;
+    try {
+      await fn();
+    } catch (error) {
+      failed.push(name);
+      tables.length = before;
+      console.error(`bench: ${name} FAILED: ${error && error.message ? error.message : error}`);
+      continue;
+    }
+    for (let i = before; i < tables.length; i++) tables[i][3] = name;
     process.stderr.write(`bench: ${name} done in ${(now() - t0) / 1000 | 0} s\n`);
   }
   results.machine.loadAtEnd = os.loadavg().map((l) => l.toFixed(2));
-  const text = markdown();
-  console.log(text);
+  console.log(markdown());
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  if (WRITE) {
-    const doc = fs.readFileSync(DOC, 'utf8');
-    const start = '<!-- bench:start -->';
-    const end = '<!-- bench:end -->';
-    const a = doc.indexOf(start);
-    const b = doc.indexOf(end);
-    if (a < 0 || b < a) throw new Error(`${DOC} has no ${start} … ${end} block`);
-    fs.writeFileSync(DOC, `${doc.slice(0, a + start.length)}\n${text}\n${doc.slice(b)}`);
-    console.error(`bench: tables written to ${path.relative(ROOT, DOC)}`);
+  if (failed.length) {
+    console.error(`bench: ${failed.join(', ')} failed (see above)${WRITE ? `; ${path.relative(ROOT, DOC)} left unchanged` : ''}`);
+    process.exit(1);
   }
+  if (WRITE) writeDoc();
 }
 
-main();
+main().catch((error) => {
+  console.error(`bench: ${error && error.stack ? error.stack : error}`);
+  process.exit(1);
+});
