@@ -20,6 +20,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { median, percentile } = require('./stats');
 const zlib = require('zlib');
 const { spawnSync } = require('child_process');
 
@@ -46,17 +47,6 @@ const engine = require(path.join(ROOT, 'out', 'src', 'engine'));
 
 function now() {
   return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
 /**
