@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import {
   checkWorkspaceFile, detectKind, hover, isWorkspaceCheck, langFromEnv, lint, listedRules, lookup, parse, ruleMetaById,
-  workspaceCheckDirectories, type Finding, type SeverityOverride,
+  workspaceCheckDirectories, type Finding, type ParsedDocument, type SeverityOverride,
 } from './engine';
 import { MAX_DOCUMENT_CHARS } from './engine/parse';
 import type { Lang } from './engine/types';
@@ -123,7 +123,16 @@ function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif',
   }
   // The files given (directories walked) are the workspace: a buildspec finds its CodeBuild
   // project and an AppSpec its deployment group among the templates linted with it.
-  const workspace = WorkspaceIndex.from([...texts].map(([fileName, text]) => ({ fileName, text })));
+  // Only templates that may define projects or groups are parsed for it, and each of those once:
+  // the document is kept for its lint below.
+  const workspace = new WorkspaceIndex();
+  const parsed = new Map<string, ParsedDocument>();
+  for (const [fileName, text] of texts) {
+    if (!WorkspaceIndex.isCandidate(text)) continue;
+    const doc = parse(text, fileName);
+    parsed.set(fileName, doc);
+    workspace.set(fileName, text, doc);
+  }
   for (const { path: file } of files) {
     const byName = claimed.get(file);
     if (byName) {
@@ -133,7 +142,7 @@ function runLint(paths: string[], lang: Lang, format: 'text' | 'json' | 'sarif',
     }
     const text = texts.get(file);
     if (text === undefined) continue;
-    const doc = parse(text, file);
+    const doc = parsed.get(file) ?? parse(text, file);
     if (doc.tooLarge) noteTooLarge(file, Buffer.byteLength(text), lang);
     const result = lint(doc, { lang, rules: overrides, workspace });
     if (result.kind === 'none') continue;

@@ -1,4 +1,4 @@
-import { parse } from '../parse';
+import { parse, type ParsedDocument } from '../parse';
 import { detectKind } from '../detect';
 import { TemplateModel } from '../model/template';
 import type { Platform } from '../model/appspec';
@@ -48,12 +48,13 @@ export class WorkspaceIndex {
 
   /**
    * Adds or replaces a file. Returns true when the file contributes projects or deployment groups
-   * (or did before): then linked buildspecs and AppSpecs may need linting again.
+   * (or did before): then linked buildspecs and AppSpecs may need linting again. A caller that
+   * lints the file too passes the document it parsed, so a candidate is not parsed twice.
    */
-  set(fileName: string, text: string): boolean {
+  set(fileName: string, text: string, parsed?: ParsedDocument): boolean {
     const key = normalize(fileName);
     const had = this.templates.has(key);
-    const links = WorkspaceIndex.isCandidate(text) ? linksOf(key, text) : undefined;
+    const links = WorkspaceIndex.isCandidate(text) ? linksOf(key, parsed ?? parse(text, key)) : undefined;
     if (links && (links.projects.length > 0 || links.deploymentGroups.length > 0)) {
       this.templates.set(key, links);
       this.version++;
@@ -137,8 +138,7 @@ export class WorkspaceIndex {
   }
 }
 
-function linksOf(fileName: string, text: string): TemplateLinks | undefined {
-  const doc = parse(text, fileName);
+function linksOf(fileName: string, doc: ParsedDocument): TemplateLinks | undefined {
   if (!doc.tree || doc.errors.length > 0) return undefined;
   const kind = detectKind(fileName, doc.tree).kind;
   if (kind !== 'cloudformation' && kind !== 'sam') return undefined;
