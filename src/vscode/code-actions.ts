@@ -6,6 +6,19 @@ import { guarded, logError } from './log';
 import type { Settings } from './settings';
 import { failIfArmed } from './test-hooks';
 
+/** The rule id of one of our diagnostics (its code, plain or with the note's link). */
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** "Open note: <id>" for a diagnostic, in the display language. */
+export function openNoteAction(note: string, diagnostic: vscode.Diagnostic, lang: 'en' | 'ja'): vscode.CodeAction {
+  const open = new vscode.CodeAction(lang === 'ja' ? `ノートを開く: ${note}` : `Open note: ${note}`, vscode.CodeActionKind.QuickFix);
+  open.command = { command: 'iacNotes.openNote', title: 'Open note', arguments: [note] };
+  open.diagnostics = [diagnostic];
+  return open;
+}
+
 /**
  * For each IaC Notes diagnostic: the rule's quick fixes (the preferred one first), "Open note",
  * and "Disable RULE for this line / file" (YAML comments; JSON has none).
@@ -26,16 +39,11 @@ export class NotesCodeActionProvider implements vscode.CodeActionProvider {
       const lang = settings.lang === 'both' ? 'en' : settings.lang;
       const actions: vscode.CodeAction[] = [];
       for (const diagnostic of ours) {
-        const ruleId = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+        const ruleId = ruleIdOf(diagnostic);
         const finding = result.findings.find((f) => f.ruleId === ruleId && toRange(f).isEqual(diagnostic.range));
         if (!finding) continue;
         actions.push(...this.fixes(document, finding, diagnostic, lang));
-        if (finding.note) {
-          const open = new vscode.CodeAction(lang === 'ja' ? `ノートを開く: ${finding.note}` : `Open note: ${finding.note}`, vscode.CodeActionKind.QuickFix);
-          open.command = { command: 'iacNotes.openNote', title: 'Open note', arguments: [finding.note] };
-          open.diagnostics = [diagnostic];
-          actions.push(open);
-        }
+        if (finding.note) actions.push(openNoteAction(finding.note, diagnostic, lang));
         if (result.doc.format === 'yaml' && finding.ruleId !== PARSE_ERROR_ID) actions.push(...this.disables(document, finding, diagnostic, lang));
       }
       return actions;

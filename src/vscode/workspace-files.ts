@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkWorkspaceFile, workspaceChecks, workspaceCheckDirectories, type FileFinding } from '../engine';
+import { openNoteAction, ruleIdOf } from './code-actions';
 import { toDiagnostic } from './diagnostics';
 import { guarded, logError } from './log';
 import type { Settings } from './settings';
@@ -62,14 +63,14 @@ export class WorkspaceFileCodeActionProvider implements vscode.CodeActionProvide
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return guarded(`code actions ${document.uri.path}`, [], () => {
       failIfArmed('codeActions');
-      const ours = context.diagnostics.filter((d) => d.source === 'iac-notes' && CHECK_IDS.has(codeOf(d)));
+      const ours = context.diagnostics.filter((d) => d.source === 'iac-notes' && CHECK_IDS.has(ruleIdOf(d)));
       if (ours.length === 0) return [];
       const settings = this.settings();
       const lang = settings.lang === 'both' ? 'en' : settings.lang;
       const findings = findingsFor(document.uri, settings);
       const actions: vscode.CodeAction[] = [];
       for (const diagnostic of ours) {
-        const finding = findings.find((f) => f.ruleId === codeOf(diagnostic));
+        const finding = findings.find((f) => f.ruleId === ruleIdOf(diagnostic));
         if (!finding) continue;
         const target = finding.suggested ? vscode.Uri.joinPath(document.uri, '..', finding.suggested) : undefined;
         if (finding.suggested && target && !this.exists(target)) {
@@ -80,16 +81,9 @@ export class WorkspaceFileCodeActionProvider implements vscode.CodeActionProvide
           rename.isPreferred = true;
           actions.push(rename);
         }
-        const open = new vscode.CodeAction(lang === 'ja' ? `ノートを開く: ${finding.note}` : `Open note: ${finding.note}`, vscode.CodeActionKind.QuickFix);
-        open.command = { command: 'iacNotes.openNote', title: 'Open note', arguments: [finding.note] };
-        open.diagnostics = [diagnostic];
-        actions.push(open);
+        actions.push(openNoteAction(finding.note, diagnostic, lang));
       }
       return actions;
     });
   }
-}
-
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
